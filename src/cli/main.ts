@@ -1,0 +1,85 @@
+/**
+ * The command-line program. Commands are imported only when run, so `--version` and `--help`
+ * start fast. Exit codes: 0 success, 1 findings beyond --fail-on, 2 usage errors or invalid input.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT, UsageError } from './shared.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json') as { version: string };
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--corpus <dir>', 'corpus directory (default: ./corpus when it exists, else the bundled corpus)')
+    .option('--gazetteer <file>', 'extra gazetteer entities (JSON); repeatable', collect)
+    .option('--max-file-size <bytes>', 'skip article files larger than this (default 5m)')
+    .option('--follow-symlinks', 'follow symbolic links that point outside the corpus directory')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also NO_COLOR=1)');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('istanbul-talks')
+    .description('Compare what news outlets report about the Russia–Ukraine talks in Istanbul, fact by fact.')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  common(
+    program
+      .command('compare')
+      .description('compare what each outlet reports about each fact of each meeting')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ndjson']).default('table'))
+      .option('--fact <fact>', 'only these facts (repeatable, or comma-separated)', collect)
+      .option('--outlet <outlet>', 'only these outlets (repeatable)', collect)
+      .option('--event <date>', 'only these meetings (repeatable)', collect)
+      .option('--status <status>', 'only comparisons with these statuses (repeatable)', collect)
+      .option('--merge-events', 'compare the whole corpus as one meeting')
+      .option('--tolerance <t>', 'relative tolerance for figures', '0.1')
+      .option('--evidence', 'show the quote and file:line:column behind each value')
+      .addOption(new Option('--fail-on <level>', 'exit 1 when findings reach this level').choices(['conflict', 'compatible', 'never']).default('never')),
+  ).action(async (opts) => (await import('./compare.js')).runCompare(opts));
+
+  common(
+    program
+      .command('extract')
+      .description('extract fact records with their evidence')
+      .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson', 'table']).default('json'))
+      .option('--fact <fact>', 'only these facts (repeatable, or comma-separated)', collect),
+  ).action(async (opts) => (await import('./extract.js')).runExtract(opts));
+
+  common(
+    program
+      .command('sources')
+      .description('list the articles: outlet, published date, detected meeting, facts and diagnostics')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')),
+  ).action(async (opts) => (await import('./sources.js')).runSources(opts));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      return EXIT.invalid;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`istanbul-talks: ${error.message}\n`);
+      return EXIT.invalid;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`istanbul-talks: ${message}\n`);
+    return EXIT.invalid;
+  }
+}

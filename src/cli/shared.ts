@@ -1,0 +1,87 @@
+/** What every command shares: corpus resolution, colour, option parsing, usage errors, the single write. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FACT_KINDS, type Diagnostic, type FactKind } from '../types.js';
+
+export const EXIT = { ok: 0, findings: 1, invalid: 2 } as const;
+
+/** A usage error: reported as `istanbul-talks: <message>` with exit code 2. */
+export class UsageError extends Error {}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const BUNDLED_CORPUS = path.resolve(here, '../../corpus');
+
+export interface CommonOptions {
+  corpus?: string;
+  color?: boolean;
+  gazetteer?: string[];
+  maxFileSize?: string;
+  followSymlinks?: boolean;
+}
+
+export function resolveCorpus(option: string | undefined): string {
+  if (option !== undefined) {
+    const dir = path.resolve(option);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(dir);
+    } catch {
+      throw new UsageError(`corpus directory not found: ${option}`);
+    }
+    if (!stat.isDirectory()) throw new UsageError(`corpus is not a directory: ${option}`);
+    return dir;
+  }
+  const local = path.resolve('corpus');
+  return fs.existsSync(local) && fs.statSync(local).isDirectory() ? local : BUNDLED_CORPUS;
+}
+
+/** Colour level: --no-color / --color, then FORCE_COLOR, then NO_COLOR, then whether stdout is a terminal. */
+export function resolveColor(flag: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): 0 | 1 | 2 | 3 {
+  if (flag === false) return 0;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '' || force === 'true') return 1;
+    if (force === 'false' || force === '0') return 0;
+    const n = Number(force);
+    return Number.isInteger(n) && n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1;
+  }
+  if (flag === true) return 1;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
+  return stream.isTTY ? 1 : 0;
+}
+
+export function parseFacts(values: string[] | undefined): FactKind[] | undefined {
+  if (!values?.length) return undefined;
+  const list = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!(FACT_KINDS as readonly string[]).includes(f)) throw new UsageError(`unknown fact "${f}" (facts: ${FACT_KINDS.join(', ')})`);
+  }
+  return list as FactKind[];
+}
+
+export function parseList(values: string[] | undefined): string[] | undefined {
+  if (!values?.length) return undefined;
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+export function parseBytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-file-size takes a size such as 5000000, 512k or 5m, not "${value}"`);
+  const unit = (m[2] ?? '').toLowerCase();
+  return Number(m[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
+}
+
+export function parseFormat<T extends string>(value: string, allowed: readonly T[], command: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${command}: unknown format "${value}" (formats: ${allowed.join(', ')})`);
+  return value as T;
+}
+
+export function hasErrors(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function write(text: string): void {
+  process.stdout.write(text);
+}

@@ -1,0 +1,254 @@
+/**
+ * The comparator (SPEC.md §6): records grouped by (event, fact, subject); each outlet contributes
+ * the values it reports, its less precise values dropped where its more precise ones imply them
+ * ("thousands of prisoners" beside "1,000 for 1,000"); the group's status follows from how the
+ * remaining values relate. Outlets that cover the event but say nothing of the fact are listed as
+ * silent. The same (fact, subject) with different values at different meetings is reported apart,
+ * as a cross-event difference.
+ */
+import { byString, canonical } from '../canonical.js';
+import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord, type FactValue } from '../types.js';
+import { relate, subsumes } from './values.js';
+
+export type Status = 'agree' | 'compatible' | 'conflict' | 'single-source';
+export const STATUSES: readonly Status[] = ['agree', 'compatible', 'conflict', 'single-source'];
+
+/** The event id used when `--merge-events` folds the corpus into one meeting. */
+export const MERGED_EVENT = 'all';
+
+export interface EvidenceRef {
+  article: string;
+  outlet: string;
+  path: string;
+  quote: string;
+  line: number;
+  column: number;
+}
+
+export interface ValueGroup {
+  value: FactValue;
+  label: string;
+  outlets: string[];
+  evidence: EvidenceRef[];
+}
+
+export interface Comparison {
+  event: string | null;
+  fact: FactKind;
+  subject: string | null;
+  status: Status;
+  values: ValueGroup[];
+  silent: string[];
+}
+
+export interface CrossEventValue {
+  event: string;
+  value: FactValue;
+  label: string;
+  outlets: string[];
+}
+
+export interface CrossEvent {
+  fact: FactKind;
+  subject: string | null;
+  values: CrossEventValue[];
+}
+
+export interface EventInfo {
+  id: string | null;
+  articles: string[];
+  outlets: string[];
+}
+
+export interface CompareReport {
+  schemaVersion: 1;
+  events: EventInfo[];
+  comparisons: Comparison[];
+  crossEvent: CrossEvent[];
+  summary: {
+    articles: number;
+    outlets: number;
+    events: number;
+    facts: number;
+    agree: number;
+    compatible: number;
+    conflict: number;
+    singleSource: number;
+  };
+  diagnostics: Diagnostic[];
+}
+
+export interface CompareOptions {
+  tolerance: number;
+  mergeEvents: boolean;
+  facts?: readonly FactKind[];
+  outlets?: readonly string[];
+  events?: readonly string[];
+  statuses?: readonly Status[];
+}
+
+const factOrder = (f: FactKind) => FACT_KINDS.indexOf(f);
+const eventOrder = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : byString(a, b));
+
+interface Group {
+  event: string | null;
+  fact: FactKind;
+  subject: string | null;
+  records: FactRecord[];
+}
+
+/** Values one outlet reports in a group, minus those its other values make redundant. */
+function outletValues(records: FactRecord[], fact: FactKind): FactRecord[] {
+  const distinct = new Map<string, FactRecord>();
+  for (const r of records) if (!distinct.has(canonical(r.value))) distinct.set(canonical(r.value), r);
+  const values = [...distinct.values()];
+  const kept = values.filter((a) => !values.some((b) => b !== a && subsumes(fact, a.value, b.value)));
+  const keys = new Set(kept.map((r) => canonical(r.value)));
+  return records.filter((r) => keys.has(canonical(r.value)));
+}
+
+function statusOf(fact: FactKind, values: ValueGroup[], outlets: number, tolerance: number): Status {
+  if (outlets < 2) return 'single-source';
+  let status: Status = 'agree';
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const r = relate(fact, (values[i] as ValueGroup).value, (values[j] as ValueGroup).value, tolerance);
+      if (r === 'conflict') return 'conflict';
+      if (r === 'compatible') status = 'compatible';
+    }
+  }
+  return status;
+}
+
+function evidenceOf(r: FactRecord, paths: Map<string, string>): EvidenceRef {
+  return { article: r.article, outlet: r.outlet, path: paths.get(r.article) ?? '', quote: r.evidence.quote, line: r.evidence.line, column: r.evidence.column };
+}
+
+function byValueGroup(a: ValueGroup, b: ValueGroup): number {
+  return b.outlets.length - a.outlets.length || byString(canonical(a.value), canonical(b.value));
+}
+
+export function compareRecords(
+  records: FactRecord[],
+  articles: ArticleSummary[],
+  diagnostics: Diagnostic[],
+  options: CompareOptions,
+): CompareReport {
+  const t = options.tolerance;
+  const paths = new Map(articles.map((a) => [a.id, a.path]));
+  const eventOfArticle = new Map(articles.map((a) => [a.id, options.mergeEvents ? MERGED_EVENT : a.event]));
+  const wanted = (r: FactRecord) =>
+    (!options.facts || options.facts.includes(r.fact)) && (!options.outlets || options.outlets.includes(r.outlet));
+  const selected = records.filter(wanted).map((r) => (options.mergeEvents ? { ...r, event: MERGED_EVENT } : r));
+
+  // Events and the outlets that cover them (articles whose main event it is).
+  const eventMap = new Map<string | null, { articles: Set<string>; outlets: Set<string> }>();
+  const touch = (id: string | null) => {
+    let e = eventMap.get(id);
+    if (!e) eventMap.set(id, (e = { articles: new Set(), outlets: new Set() }));
+    return e;
+  };
+  for (const a of articles) {
+    if (options.outlets && !options.outlets.includes(a.outlet)) continue;
+    const e = touch(eventOfArticle.get(a.id) ?? null);
+    e.articles.add(a.id);
+    e.outlets.add(a.outlet);
+  }
+  for (const r of selected) touch(r.event);
+
+  const groups = new Map<string, Group>();
+  for (const r of selected) {
+    const key = `${r.event ?? ''}\u0000${r.fact}\u0000${r.subject ?? ''}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { event: r.event, fact: r.fact, subject: r.subject, records: [] }));
+    g.records.push(r);
+  }
+
+  const comparisons: Comparison[] = [];
+  for (const g of groups.values()) {
+    const byOutlet = new Map<string, FactRecord[]>();
+    for (const r of g.records) byOutlet.set(r.outlet, [...(byOutlet.get(r.outlet) ?? []), r]);
+    const valueMap = new Map<string, ValueGroup>();
+    for (const [outlet, list] of byOutlet) {
+      for (const r of outletValues(list, g.fact)) {
+        const key = canonical(r.value);
+        let v = valueMap.get(key);
+        if (!v) valueMap.set(key, (v = { value: r.value, label: r.label, outlets: [], evidence: [] }));
+        if (!v.outlets.includes(outlet)) v.outlets.push(outlet);
+        v.evidence.push(evidenceOf(r, paths));
+      }
+    }
+    const values = [...valueMap.values()].map((v) => ({
+      ...v,
+      outlets: v.outlets.sort(byString),
+      evidence: v.evidence.sort((a, b) => byString(a.path, b.path) || a.line - b.line || a.column - b.column),
+    }));
+    values.sort(byValueGroup);
+    const covering = eventMap.get(g.event)?.outlets ?? new Set<string>();
+    const silent = [...covering].filter((o) => !byOutlet.has(o)).sort(byString);
+    comparisons.push({ event: g.event, fact: g.fact, subject: g.subject, status: statusOf(g.fact, values, byOutlet.size, t), values, silent });
+  }
+  comparisons.sort(
+    (a, b) => eventOrder(a.event, b.event) || factOrder(a.fact) - factOrder(b.fact) || byString(a.subject ?? '', b.subject ?? ''),
+  );
+
+  const crossEvent = options.mergeEvents ? [] : crossEventDifferences(comparisons, t);
+
+  const shownEvents = options.events;
+  const visible = comparisons.filter(
+    (c) => (!shownEvents || (c.event !== null && shownEvents.includes(c.event))) && (!options.statuses || options.statuses.includes(c.status)),
+  );
+  const events: EventInfo[] = [...eventMap.entries()]
+    .filter(([id]) => !shownEvents || (id !== null && shownEvents.includes(id)))
+    .map(([id, e]) => ({ id, articles: [...e.articles].sort(byString), outlets: [...e.outlets].sort(byString) }))
+    .sort((a, b) => eventOrder(a.id, b.id));
+  const count = (s: Status) => visible.filter((c) => c.status === s).length;
+  const outletSet = new Set(articles.filter((a) => !options.outlets || options.outlets.includes(a.outlet)).map((a) => a.outlet));
+  return {
+    schemaVersion: 1,
+    events,
+    comparisons: visible,
+    crossEvent: shownEvents ? crossEvent.filter((x) => x.values.some((v) => shownEvents.includes(v.event))) : crossEvent,
+    summary: {
+      articles: articles.filter((a) => !options.outlets || options.outlets.includes(a.outlet)).length,
+      outlets: outletSet.size,
+      events: events.length,
+      facts: selected.length,
+      agree: count('agree'),
+      compatible: count('compatible'),
+      conflict: count('conflict'),
+      singleSource: count('single-source'),
+    },
+    diagnostics,
+  };
+}
+
+/** (fact, subject) pairs whose values differ between meetings. Dates differ by definition: skipped. */
+function crossEventDifferences(comparisons: Comparison[], t: number): CrossEvent[] {
+  const byKey = new Map<string, Comparison[]>();
+  for (const c of comparisons) {
+    if (c.event === null || c.fact === 'date') continue;
+    const key = `${c.fact}\u0000${c.subject ?? ''}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), c]);
+  }
+  const out: CrossEvent[] = [];
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    const first = list[0] as Comparison;
+    let differs = false;
+    for (let i = 0; i < list.length && !differs; i++) {
+      for (let j = i + 1; j < list.length && !differs; j++) {
+        for (const a of (list[i] as Comparison).values) {
+          for (const b of (list[j] as Comparison).values) if (relate(first.fact, a.value, b.value, t) !== 'equal') differs = true;
+        }
+      }
+    }
+    if (!differs) continue;
+    out.push({
+      fact: first.fact,
+      subject: first.subject,
+      values: list.flatMap((c) => c.values.map((v) => ({ event: c.event as string, value: v.value, label: v.label, outlets: v.outlets }))),
+    });
+  }
+  return out.sort((a, b) => factOrder(a.fact) - factOrder(b.fact) || byString(a.subject ?? '', b.subject ?? ''));
+}

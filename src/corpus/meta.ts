@@ -1,0 +1,108 @@
+/**
+ * Front-matter fields → validated metadata. Only known fields are copied, into a fresh object, and
+ * dates are checked as strings before anything turns them into a Date (so 2024-02-30 is an error,
+ * not 1 March).
+ */
+import type { Severity } from '../types.js';
+import type { FrontMatterBlock, FrontMatterProblem } from './front-matter.js';
+
+export interface Meta {
+  outlet: string;
+  published: string;
+  title: string | null;
+  url: string | null;
+  author: string[];
+  language: string;
+  event: string | null;
+}
+
+export type MetaProblem = FrontMatterProblem & { severity: Severity };
+
+const KNOWN = new Set(['outlet', 'published', 'title', 'url', 'author', 'language', 'event']);
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** True when y-m-d is a real calendar day. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= (days[month - 1] as number);
+}
+
+/** Validates an ISO date or date-time string; returns the reason when it is not one. */
+export function checkIsoDate(value: string, allowTime: boolean): string | null {
+  const m = DATE.exec(value) ?? (allowTime ? DATE_TIME.exec(value) : null);
+  if (!m) return allowTime ? 'expected an ISO date (YYYY-MM-DD) or date-time' : 'expected an ISO date (YYYY-MM-DD)';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isCalendarDate(y, mo, d)) return `${m[1]}-${m[2]}-${m[3]} is not a calendar date`;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return 'time of day is out of range';
+  return null;
+}
+
+export function validateMeta(
+  data: unknown,
+  block: FrontMatterBlock,
+  keyOffsets: Map<string, number>,
+): { meta: Meta | null; problems: MetaProblem[] } {
+  const problems: MetaProblem[] = [];
+  const at = (key: string | null) => (key !== null ? keyOffsets.get(key) : undefined) ?? block.sourceStart;
+  const problem = (severity: Severity, code: string, message: string, key: string | null) =>
+    problems.push({ severity, code, message, offset: at(key) });
+
+  const fields = data ?? {};
+  if (typeof fields !== 'object' || Array.isArray(fields)) {
+    problem('error', 'FRONT_MATTER_NOT_MAPPING', `front matter must be a mapping of fields, not ${Array.isArray(fields) ? 'a list' : 'a single value'}`, null);
+    return { meta: null, problems };
+  }
+  const record = fields as Record<string, unknown>;
+  const get = (key: string): unknown => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
+
+  for (const key of Object.keys(record)) {
+    if (!KNOWN.has(key)) problem('warning', 'FIELD_UNKNOWN', `unknown front-matter field "${key}" ignored (known: ${[...KNOWN].join(', ')})`, key);
+  }
+
+  const text = (key: string, required: boolean): string | null => {
+    const value = get(key);
+    if (value === undefined || value === null) {
+      if (required) problem('error', 'FIELD_REQUIRED', `front matter needs "${key}"`, null);
+      return null;
+    }
+    if (typeof value !== 'string' || value.trim() === '') {
+      problem('error', 'FIELD_TYPE', `"${key}" must be a non-empty string`, key);
+      return null;
+    }
+    return value.trim();
+  };
+  const date = (key: string, required: boolean, allowTime: boolean): string | null => {
+    const value = get(key);
+    if (value === undefined || value === null) {
+      if (required) problem('error', 'FIELD_REQUIRED', `front matter needs "${key}" (an ISO date such as 2025-05-16)`, null);
+      return null;
+    }
+    if (typeof value !== 'string') {
+      problem('error', 'FIELD_DATE', `"${key}" must be an ISO date such as 2025-05-16`, key);
+      return null;
+    }
+    const reason = checkIsoDate(value.trim(), allowTime);
+    if (reason) {
+      problem('error', 'FIELD_DATE', `"${key}": ${reason}`, key);
+      return null;
+    }
+    return value.trim();
+  };
+
+  const outlet = text('outlet', true);
+  const published = date('published', true, true);
+  const title = text('title', false);
+  const url = text('url', false);
+  const language = text('language', false) ?? 'en';
+  const event = date('event', false, false);
+  let author: string[] = [];
+  const rawAuthor = get('author');
+  if (typeof rawAuthor === 'string' && rawAuthor.trim() !== '') author = [rawAuthor.trim()];
+  else if (Array.isArray(rawAuthor) && rawAuthor.every((a) => typeof a === 'string')) author = rawAuthor.map((a: string) => a.trim()).filter(Boolean);
+  else if (rawAuthor !== undefined && rawAuthor !== null) problem('error', 'FIELD_TYPE', '"author" must be a string or a list of strings', 'author');
+
+  if (problems.some((p) => p.severity === 'error') || outlet === null || published === null) return { meta: null, problems };
+  return { meta: { outlet, published, title, url, author, language, event }, problems };
+}

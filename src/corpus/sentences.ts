@@ -1,0 +1,105 @@
+/**
+ * Sentence segmentation with offsets. A linear scan over (folded) body text: a blank line always
+ * ends a sentence; a single line break ends one only after closing punctuation or before a
+ * Markdown block marker (hard-wrapped paragraphs stay whole); inside a line, `.`, `!` or `?`
+ * followed by space and a capital, digit or quote ends one unless the word before is an
+ * abbreviation or an initial ("U.S.", "J. D. Vance", "Gen.").
+ */
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'gov', 'sen', 'rep', 'prof', 'rev', 'fr', 'sr', 'jr',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'vs', 'inc', 'ltd', 'co', 'corp', 'approx', 'est', 'dept', 'govt', 'min', 'hr', 'hrs',
+  'a.m', 'p.m', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u',
+]);
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const CLOSERS = new Set(['"', "'", ')', ']', '\u201d', '\u2019', '\u00bb']);
+const OPENERS = new Set(['"', "'", '(', '\u201c', '\u2018', '\u00ab']);
+
+function wordBefore(text: string, dot: number): string {
+  let i = dot - 1;
+  while (i >= 0 && /[A-Za-z.]/.test(text[i] as string) && dot - i < 12) i--;
+  return text.slice(i + 1, dot).toLowerCase();
+}
+
+function isLineBreak(c: string | undefined) {
+  return c === '\n' || c === '\r';
+}
+
+export function splitSentences(text: string, from = 0, to = text.length): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  let start = from;
+  let lineStart = from;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] as string)) s++;
+    while (e > s && /\s/.test(text[e - 1] as string)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (isLineBreak(c)) {
+      // Look at the next line: blank → paragraph break; Markdown block marker → break.
+      let j = i + 1;
+      if (c === '\r' && text[j] === '\n') j++;
+      let k = j;
+      while (k < to && isSpace(text[k])) k++;
+      let prev = i - 1;
+      while (prev >= start && isSpace(text[prev])) prev--;
+      const before = text[prev];
+      const next = text[k];
+      const blank = k >= to || isLineBreak(next);
+      const marker = next === '#' || next === '>' || next === '-' || next === '*' || next === '|' || (isDigit(next) && text[k + 1] === '.');
+      const heading = text[lineStart] === '#';
+      lineStart = j;
+      if (blank || marker || heading || before === '.' || before === '!' || before === '?' || before === ':' || (before !== undefined && CLOSERS.has(before) && /[.!?]/.test(text[prev - 1] ?? ''))) {
+        push(i);
+        start = j;
+      }
+      i = j - 1;
+      continue;
+    }
+    if (c === '.' || c === '!' || c === '?') {
+      let j = i + 1;
+      while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+      while (j < to && CLOSERS.has(text[j] as string)) j++;
+      if (j < to && !isSpace(text[j])) {
+        i = j - 1;
+        continue;
+      }
+      let k = j;
+      while (k < to && isSpace(text[k])) k++;
+      const next = text[k];
+      if (k >= to || isLineBreak(next)) {
+        i = j - 1;
+        continue; // the line break decides
+      }
+      if (!(isUpper(next) || isDigit(next) || OPENERS.has(next as string))) {
+        i = j - 1;
+        continue;
+      }
+      if (c === '.') {
+        const word = wordBefore(text, i);
+        const bare = word.replace(/\./g, '');
+        if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(bare) || (bare.length === 1 && /[a-z]/.test(bare))) {
+          i = j - 1;
+          continue;
+        }
+      }
+      push(j);
+      start = j;
+      i = j - 1;
+    }
+  }
+  push(to);
+  return out;
+}

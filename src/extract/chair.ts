@@ -1,0 +1,42 @@
+/**
+ * chair: who chaired, presided over, hosted or moderated the meeting (value: person id). Passive
+ * ("chaired by Turkish Foreign Minister Hakan Fidan") and relative/active forms ("Fidan, who
+ * presided over the talks", "Fidan, who was hosting the meeting"). The host must be a person and
+ * the object a meeting: "opened the meeting", "met the delegation" and "hosted by Turkey" are not
+ * chairs.
+ */
+import { TITLES, personAt } from './context.js';
+import { groupStart, matchAll } from './match.js';
+import { defineExtractor, type Candidate } from './types.js';
+
+const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|#+(?:'s)?|@+(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations|round|discussions|encounter|gathering|sit-down|proceedings)`;
+const CHAIRED = `(?:chaired|co-chaired|presided\\s+over|hosted|moderated)`;
+const CHAIRS = `(?:chaired|chairs|chairing|chair|co-chaired|presided\\s+over|presides\\s+over|presiding\\s+over|preside\\s+over|hosted|hosts|hosting|host|moderated|moderates|moderating|moderate)`;
+const AUX = `(?:(?:was|is|were|will|would|had|has|have|also|again|once\\s+again|jointly|personally|to|be|been)\\s+){0,3}`;
+
+const PATTERNS: RegExp[] = [
+  // chaired by Turkish Foreign Minister Hakan Fidan
+  `${CHAIRED}\\s+by\\s+${TITLES}(?<p>@+)`,
+  // Fidan, who presided over the talks / Fidan chaired the meeting / Fidan, who was hosting the meeting
+  `(?<p>@+)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
+  // the chair of the talks, Hakan Fidan / talks' host, Hakan Fidan
+  `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<p>@+)`,
+].map((source) => new RegExp(source, 'dg'));
+
+export default defineExtractor({
+  id: 'chair',
+  description: 'Who chaired (presided over, hosted, moderated) the meeting (person id).',
+  extract(ctx) {
+    const out: Candidate<'chair'>[] = [];
+    if (!ctx.masked.includes('@')) return out;
+    for (const re of PATTERNS) {
+      for (const m of matchAll(re, ctx.masked)) {
+        const at = groupStart(m, 'p');
+        const person = at === undefined ? undefined : personAt(ctx, at);
+        if (!person) continue;
+        out.push({ fact: 'chair', subject: null, value: person.id, label: ctx.gazetteer.byId(person.id)?.name ?? person.surface, start: person.start, end: person.end });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,124 @@
+/**
+ * What every extractor sees of one sentence: its folded text, the entities in it, and a masked
+ * lower-case copy of the same length in which every person reads `@@@` and every country (name,
+ * adjective or metonym) reads `###`. Patterns over the mask stay short and linear ("led by @+"),
+ * and because lengths are kept, a match offset is a text offset.
+ */
+import type { Gazetteer, Mention } from '../knowledge/gazetteer.js';
+import { slugify } from '../knowledge/fold.js';
+
+export interface Person {
+  id: string;
+  /** Party from the gazetteer (`russia`, `ukraine`, `turkey` …), if known. */
+  side: string | null;
+  start: number;
+  end: number;
+  surface: string;
+  known: boolean;
+}
+
+export interface SentenceContext {
+  /** Folded sentence text (case kept). */
+  text: string;
+  /** Lower-cased `text`. */
+  lower: string;
+  /** `lower` with people as `@` and countries as `#`. */
+  masked: string;
+  mentions: Mention[];
+  people: Person[];
+  /** Reference date (YYYY-MM-DD) for relative dates. */
+  reference: string;
+  gazetteer: Gazetteer;
+}
+
+/** Words that are titles or descriptions, not names: stripped from the front of a capitalised run. */
+export const TITLE_WORDS = [
+  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'former', 'current', 'then', 'acting', 'deputy', 'first', 'vice', 'prime',
+  'foreign', 'defence', 'defense', 'culture', 'presidential', 'president', 'minister', 'aide', 'adviser', 'advisor',
+  'assistant', 'secretary', 'chief', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'negotiator', 'lawmaker', 'mp',
+  'general', 'gen', 'lieutenant', 'lt', 'colonel', 'col', 'admiral', 'sir', 'mr', 'mrs', 'ms', 'dr', 'ambassador', 'envoy',
+  'special', 'senior', 'top', 'veteran', 'national', 'security', 'council', 'intelligence', 'military', 'parliamentary',
+  'faction', 'leader', 'party', 'ruling', 'state', 'of', 'and', 'for', 'kremlin', 'russian', 'ukrainian', 'turkish',
+  'american', 'us', 'u.s.', 'spy', 'spymaster', 'lead', 'chair', 'chairman', 'delegation', 'diplomat', 'director',
+  'commander', 'staff', 'office', 'ministry', 'navy', 'army', 'naval', 'deputy-head', 'opposition', 'then-defence',
+];
+const TITLE_SET = new Set(TITLE_WORDS);
+
+/** Capitalised words that end a would-be personal name: organisations, places, calendar words. */
+const NOT_NAMES = new Set([
+  'times', 'post', 'journal', 'news', 'press', 'agency', 'service', 'reuters', 'afp', 'cnn', 'bbc', 'ministry', 'office', 'palace',
+  'council', 'union', 'commission', 'forces', 'force', 'army', 'navy', 'federation', 'republic', 'sea', 'street', 'square',
+  'hotel', 'university', 'institute', 'foundation', 'group', 'bank', 'fund', 'party', 'parliament', 'assembly', 'government',
+  'operation', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'istanbul', 'europe', 'european',
+  'nato', 'bosphorus', 'telegram', 'the', 'in', 'on', 'at', 'after', 'before', 'but', 'and', 'while', 'when', 'as', 'it', 'this',
+  'that', 'ukraine', 'russia', 'kyiv', 'kiev', 'moscow', 'turkey', 'live', 'update', 'updates', 'photo', 'via', 'by', 'meanwhile',
+  'breaking', 'analysis', 'opinion', 'editorial', 'comment', 'east', 'west', 'north', 'south', 'eastern', 'western', 'day', 'week',
+]);
+
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'-]*(?:[ \t]+\p{Lu}[\p{L}'-]*)*/gu;
+
+/** People in a sentence: gazetteer persons, plus capitalised names of two or more words after stripping titles. */
+export function findPeople(text: string, mentions: Mention[]): Person[] {
+  const people: Person[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of mentions) {
+    taken.push([m.start, m.end]);
+    if (m.entity.kind === 'person') {
+      people.push({ id: m.entity.id, side: m.entity.side ?? null, start: m.start, end: m.end, surface: m.surface, known: true });
+    }
+  }
+  CAPITALISED_RUN.lastIndex = 0;
+  for (let m = CAPITALISED_RUN.exec(text); m !== null; m = CAPITALISED_RUN.exec(text)) {
+    // Split the run where a gazetteer mention sits; each remaining piece may be a name.
+    let pieces: Array<[number, number]> = [[m.index, m.index + m[0].length]];
+    for (const [ts, te] of taken) {
+      pieces = pieces.flatMap(([s, e]): Array<[number, number]> => (te <= s || ts >= e ? [[s, e]] : [[s, ts], [te, e]]));
+    }
+    for (const [s, e] of pieces) {
+      const words: Array<{ word: string; start: number }> = [];
+      const wordRe = /[^\s]+/g;
+      const piece = text.slice(s, e);
+      for (let w = wordRe.exec(piece); w !== null; w = wordRe.exec(piece)) words.push({ word: w[0], start: s + w.index });
+      while (words.length && TITLE_SET.has((words[0] as { word: string }).word.toLowerCase().replace(/'s$/, ''))) words.shift();
+      if (words.length < 2 || words.length > 4) continue;
+      if (words.some((w) => NOT_NAMES.has(w.word.toLowerCase().replace(/'s$/, '')) || TITLE_SET.has(w.word.toLowerCase()))) continue;
+      const first = words[0] as { start: number };
+      const lastWord = words[words.length - 1] as { word: string; start: number };
+      const end = lastWord.start + lastWord.word.replace(/'s$/, '').length;
+      const surface = text.slice(first.start, end);
+      people.push({ id: slugify(surface), side: null, start: first.start, end, surface, known: false });
+    }
+  }
+  return people.sort((a, b) => a.start - b.start);
+}
+
+export function buildContext(text: string, reference: string, gazetteer: Gazetteer): SentenceContext {
+  const mentions = gazetteer.mentions(text);
+  const people = findPeople(text, mentions);
+  const lower = text.toLowerCase();
+  // toLowerCase can change length only for a few non-ASCII letters; fall back to no masking then.
+  const chars = lower.length === text.length ? lower.split('') : null;
+  if (chars) {
+    for (const m of mentions) {
+      if (m.entity.kind === 'country') for (let i = m.start; i < m.end; i++) chars[i] = '#';
+    }
+    for (const p of people) for (let i = p.start; i < p.end; i++) chars[i] = '@';
+  }
+  return { text, lower, masked: chars ? chars.join('') : lower, mentions, people, reference, gazetteer };
+}
+
+/** The person whose mask covers `offset`. */
+export function personAt(ctx: SentenceContext, offset: number): Person | undefined {
+  return ctx.people.find((p) => p.start <= offset && offset < p.end);
+}
+
+/** The country mention covering `offset`. */
+export function countryAt(ctx: SentenceContext, offset: number): Mention | undefined {
+  return ctx.mentions.find((m) => m.entity.kind === 'country' && m.start <= offset && offset < m.end);
+}
+
+/** Title vocabulary as a regex fragment for the mask: up to six title words or country marks before a name. */
+export const TITLES = `(?:(?:${TITLE_WORDS.filter((w) => !['and', 'of', 'for', 'a', 'an'].includes(w))
+  .map((w) => w.replace(/[.]/g, '\\.'))
+  .join('|')}|#+(?:'s)?|of|for)[\\s,-]+){0,6}`;

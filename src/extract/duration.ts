@@ -1,0 +1,117 @@
+/**
+ * duration: how long the meeting lasted, `{ minutes, qualifier }`. A quantity of hours/minutes
+ * counts only when it measures the talks: attributively ("a two-hour session", "90-minute talks")
+ * or after a verb of lasting ("lasted", "ended after", "took") in a sentence about the meeting.
+ * "A 48-hour ceasefire", "two hours after the talks" and "within 24 hours" are not durations.
+ */
+import { DIGITS, WORDS, parseNumber } from '../knowledge/numbers.js';
+import type { Qualifier } from '../types.js';
+import { defineExtractor, type Candidate } from './types.js';
+
+const N = `(?:${DIGITS}|${WORDS})`;
+const HOUR_N = `(?:an|a|one|${N})`;
+// Alternatives, most specific first; group names tell them apart.
+const QUANTITY = new RegExp(
+  [
+    `(?<hm_h>${HOUR_N})[- ]?(?:hours?|hrs?)[- ](?:and[- ])?(?<hm_m>${N})[- ]?(?:minutes?|mins?)`,
+    `(?<hh>${HOUR_N})[- ](?:and[- ]a[- ]half[- ]hours?|hours?[- ]and[- ]a[- ]half)`,
+    `(?<half>half[- ]an[- ]hour)`,
+    `(?<h>${HOUR_N})[- ]?(?:hours?|hrs?)(?<hlong>-long)?`,
+    `(?<m>${N})[- ]?(?:minutes?|mins?)(?<mlong>-long)?`,
+    `(?<hourlong>hour-long)`,
+  ]
+    .map((alt) => `(?<![\\w.,-])(?:${alt})(?![\\w])`)
+    .join('|'),
+  'g',
+);
+
+const QUALIFIERS: Array<[RegExp, Qualifier]> = [
+  [/(?:just|only|a\s+little|slightly)\s+under\s*$|(?:less|fewer)\s+than\s*$|(?:under|nearly|almost|not\s+even|shy\s+of|no\s+more\s+than|not\s+more\s+than|short\s+of|barely\s+under|up\s+to)\s*$/, 'under'],
+  [/(?:just|a\s+little|slightly|a\s+bit|well)\s+(?:over|more\s+than|longer\s+than)\s*$|(?:more|longer)\s+than\s*$|(?:over|upwards\s+of|in\s+excess\s+of|beyond)\s*$/, 'over'],
+  [/(?:about|around|roughly|some|approximately|approx\.?|an\s+estimated|close\s+to|circa|nearly\s+about|or\s+so)\s*$/, 'about'],
+  [/(?:just|only|barely|a\s+mere|exactly|fully|precisely|all\s+of|a\s+full)\s*$/, 'exact'],
+];
+
+const MEETING_NOUN = `(?:talks|meeting|session|negotiations|round|discussions?|sit-down|encounter|summit|gathering|consultations)`;
+const MEETING = new RegExp(`\\b(?:${MEETING_NOUN}|met|delegations?|sides)\\b`);
+const ATTRIBUTIVE_NOUN = new RegExp(`^\\s*(?:(?:long|direct|face-to-face|closed-door|first|second|third|peace|round\\s+of|of)\\s+){0,3}${MEETING_NOUN}\\b`);
+const LASTING_VERB = /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|after|for|spent|of|in)\s*$/;
+const AFTER_WORDS = /^\s*(?:-long\s+)?(?:after|before|later|ago|earlier|away|ahead|prior|beforehand|into|past|ceasefires?|truces?|halts?|pauses?|drive|flight|journey|window|delay|wait|deadline|notice|ride|trip|phone|call|conversation|shifts?|period)\b/;
+
+function minutesOf(g: Record<string, string | undefined>): number | null {
+  const n = (s: string | undefined) => (s === undefined ? null : /^(?:an|a)$/i.test(s) ? 1 : parseNumber(s));
+  if (g.hm_h !== undefined) {
+    const h = n(g.hm_h);
+    const m = n(g.hm_m);
+    return h === null || m === null ? null : h * 60 + m;
+  }
+  if (g.hh !== undefined) {
+    const h = n(g.hh);
+    return h === null ? null : h * 60 + 30;
+  }
+  if (g.half !== undefined) return 30;
+  if (g.h !== undefined) {
+    const h = n(g.h);
+    return h === null ? null : Math.round(h * 60);
+  }
+  if (g.m !== undefined) return n(g.m);
+  if (g.hourlong !== undefined) return 60;
+  return null;
+}
+
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+const QUALIFIER_LABEL: Record<Qualifier, string> = { exact: '', about: 'about ', under: 'less than ', over: 'more than ' };
+
+export default defineExtractor({
+  id: 'duration',
+  description: 'How long the meeting lasted: { minutes, qualifier: exact | about | under | over }.',
+  extract(ctx) {
+    const out: Candidate<'duration'>[] = [];
+    const text = ctx.lower;
+    if (!MEETING.test(text)) return out;
+    QUANTITY.lastIndex = 0;
+    for (let m = QUANTITY.exec(text); m !== null; m = QUANTITY.exec(text)) {
+      const groups = m.groups ?? {};
+      const minutes = minutesOf(groups);
+      if (minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (AFTER_WORDS.test(after)) continue;
+      const attributive = /-(?:hours?|minutes?|long)$/.test(m[0]) || groups.hourlong !== undefined;
+      let start = m.index;
+      let left = text.slice(Math.max(0, m.index - 40), m.index);
+      let qualifier: Qualifier = 'exact';
+      for (const [re, q] of QUALIFIERS) {
+        const found = re.exec(left);
+        if (found) {
+          qualifier = q;
+          start = m.index - found[0].length;
+          left = left.slice(0, left.length - found[0].length);
+          break;
+        }
+      }
+      while (start < m.index && text[start] === ' ') start++;
+      const trailing = /^\s+or\s+so\b/.exec(after);
+      if (trailing) qualifier = 'about';
+      if (attributive) {
+        if (!ATTRIBUTIVE_NOUN.test(after)) continue;
+      } else if (!LASTING_VERB.test(left) && !/^\s+of\s+(?:talks|negotiations|discussions|meetings?)\b/.test(after)) {
+        continue;
+      }
+      out.push({
+        fact: 'duration',
+        subject: null,
+        value: { minutes, qualifier },
+        label: `${QUALIFIER_LABEL[qualifier]}${formatMinutes(minutes)}`,
+        start,
+        end: m.index + m[0].length,
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,53 @@
+/**
+ * mediator: the countries that brokered or mediated the talks, as a sorted list of country ids.
+ * "US and Turkey-brokered", "Turkish-mediated", "under Turkish mediation", "mediated by Ankara",
+ * "with Turkey acting as mediator". A host country is not a mediator, and a pronoun ("its role as a
+ * mediator") names nobody.
+ */
+import { countryAt } from './context.js';
+import { matchAll } from './match.js';
+import { defineExtractor, type Candidate } from './types.js';
+
+const C = (n: string) => `(?<${n}>#+)(?:'s)?`;
+const LIST = `${C('a')}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${C('b')})?(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${C('c')})?`;
+const BROKERED = `(?:brokered|mediated|sponsored|backed\\s+and\\s+mediated)`;
+const MEDIATION = `(?:mediation|auspices|brokerage|good\\s+offices)`;
+
+const PATTERNS: RegExp[] = [
+  // US and Turkey-brokered / Turkish-mediated
+  `${LIST}\\s*-\\s*${BROKERED}`,
+  // brokered by Turkey and the United States / mediated by Ankara
+  `${BROKERED}\\s+by\\s+(?:the\\s+)?${LIST}`,
+  // under Turkish mediation / under the auspices of Turkey / with Turkey's mediation
+  `(?:under|with|through|thanks\\s+to)\\s+(?:the\\s+)?${LIST}\\s+${MEDIATION}`,
+  `(?:under|with|through)\\s+the\\s+${MEDIATION}\\s+of\\s+(?:the\\s+)?${LIST}`,
+  // with Turkey acting as mediator / Turkey, which mediated the talks
+  `${LIST},?\\s+(?:(?:which|who)\\s+)?(?:(?:is|was|has\\s+been|had\\s+been|acting|acted|serving|served)\\s+)?(?:as\\s+(?:the\\s+|a\\s+)?(?:main\\s+|chief\\s+|key\\s+)?mediators?|mediated|mediating|brokered|brokering)\\b`,
+].map((source) => new RegExp(source, 'dg'));
+
+export default defineExtractor({
+  id: 'mediator',
+  description: 'Countries that brokered or mediated the talks (sorted list of country ids).',
+  extract(ctx) {
+    const out: Candidate<'mediator'>[] = [];
+    if (!ctx.masked.includes('#')) return out;
+    for (const re of PATTERNS) {
+      for (const m of matchAll(re, ctx.masked)) {
+        const ids = new Set<string>();
+        const names: string[] = [];
+        for (const g of ['a', 'b', 'c']) {
+          const at = m.indices?.groups?.[g]?.[0];
+          if (at === undefined) continue;
+          const country = countryAt(ctx, at);
+          if (!country || ids.has(country.entity.id)) continue;
+          ids.add(country.entity.id);
+          names.push(country.entity.name);
+        }
+        if (ids.size === 0) continue;
+        const value = [...ids].sort();
+        out.push({ fact: 'mediator', subject: null, value, label: names.sort().join(', '), start: m.index, end: m.index + m[0].length });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,125 @@
+/**
+ * prisoner-exchange: how many prisoners the sides agreed to swap. Paired figures ("1,000 for
+ * 1,000", "1000x1000", "thousand-for-thousand"), per-side figures ("1,000 prisoners each"), totals
+ * ("a total of 2,000 prisoners"), ranges ("1,000 to 1,200") and vague plurals ("thousands of war
+ * prisoners"). A figure must sit next to a word for prisoners, or be a paired figure in a sentence
+ * about prisoners; bodies of the dead, kilometres and days are never prisoners.
+ */
+import { DIGITS, WORDS, parseNumber } from '../knowledge/numbers.js';
+import type { PrisonerExchangeValue } from '../types.js';
+import { defineExtractor, type Candidate } from './types.js';
+
+const N = `(?:${DIGITS}|${WORDS})`;
+const STRONG = `(?:prisoners?(?:[- ]of[- ]war)?|pows?|p\\.o\\.w\\.s?|captives|detainees|prisoner[- ]of[- ]war)`;
+const WEAK = `(?:soldiers|servicemen|troops|fighters|people|persons|civilians|military\\s+personnel|ukrainians|russians)`;
+const ADJ = `(?:[a-z][a-z'-]*\\s+){0,3}`;
+const EACH = `(?:each|apiece|from\\s+each\\s+side|on\\s+each\\s+side|per\\s+side|for\\s+each\\s+side|from\\s+both\\s+sides|on\\s+both\\s+sides|each\\s+way)`;
+
+const B = (body: string) => `(?<![\\w.,])${body}(?![\\w])`;
+const FORMS = new RegExp(
+  [
+    // "1,000 for 1,000", "1,000-for-1,000", "1000x1000", "1,000 by 1,000", "a thousand for a thousand"
+    B(`(?<pa>${N})\\s*(?:-\\s*)?(?:for|by|x)(?:\\s*-)?\\s*(?<pb>${N})`),
+    // "between 1,000 and 1,200 prisoners", "1,000 to 1,200 prisoners"
+    B(`(?:between\\s+)?(?<ra>${N})\\s*(?:to|-|and|or)\\s*(?<rb>${N})\\s+${ADJ}${STRONG}`),
+    // "a total of 2,000 prisoners", "2,000 prisoners in total"
+    B(`(?:a\\s+total\\s+of|totall?ing|in\\s+all)\\s+(?<ta>${N})\\s+${ADJ}(?:${STRONG}|${WEAK})`),
+    B(`(?<tb>${N})\\s+${ADJ}${STRONG}\\s+(?:in\\s+total|in\\s+all|altogether|combined)`),
+    // "thousands of war prisoners"
+    B(`(?<vague>thousands|hundreds|dozens)\\s+of\\s+${ADJ}${STRONG}`),
+    // "1,000 prisoners of war each", "1,200 POWs", "1,000 Ukrainian soldiers each"
+    B(`(?<n>${N})\\s+${ADJ}${STRONG}(?<each1>\\s+${EACH})?`),
+    B(`(?<w>${N})\\s+(?:[a-z][a-z'-]*\\s+)?${WEAK}(?<each2>\\s+${EACH})?`),
+  ].join('|'),
+  'dg',
+);
+
+const PRISONER_WORD = new RegExp(`\\b${STRONG}\\b`);
+const EXCHANGE_WORD = /\b(?:exchange[sd]?|exchanging|swap(?:s|ped|ping)?|trade[sd]?|release[sd]?|releasing|handover|hand\s+over|freed|free)\b/;
+const BODIES = /\b(?:bod(?:y|ies)|remains|corpses|dead|killed|fallen|deceased)\b/;
+const NOT_PEOPLE_AFTER = /^\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|days?|hours?|minutes?|years?|months?|weeks?|drones?|missiles?|%|per\s*cent|percent|bodies|dead)\b/;
+
+const QUALIFIER_LEFT: Array<[RegExp, PrisonerExchangeValue['qualifier']]> = [
+  [/(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|not\s+less\s+than)\s*$/, 'at-least'],
+  [/(?:about|around|some|roughly|nearly|almost|approximately|up\s+to|close\s+to|an\s+estimated)\s*$/, 'about'],
+];
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export function labelPrisoners(v: PrisonerExchangeValue): string {
+  if (v.qualifier === 'range' && v.perSide !== null && v.perSideMax !== undefined) return `${fmt(v.perSide)}–${fmt(v.perSideMax)} per side`;
+  const prefix = v.qualifier === 'at-least' ? 'at least ' : v.qualifier === 'about' ? 'about ' : '';
+  if (v.perSide !== null) return `${prefix}${fmt(v.perSide)} per side`;
+  return `${prefix}${fmt(v.total ?? 0)} in total`;
+}
+
+function num(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  const t = s.trim().toLowerCase();
+  return t === 'thousand' ? 1000 : t === 'hundred' ? 100 : parseNumber(t);
+}
+
+export default defineExtractor({
+  id: 'prisoner-exchange',
+  description: 'Prisoners to be exchanged: { perSide, total, qualifier: exact | about | at-least | range, perSideMax? }.',
+  extract(ctx) {
+    const text = ctx.lower;
+    const out: Candidate<'prisoner-exchange'>[] = [];
+    const prisoners = PRISONER_WORD.test(text);
+    const exchange = EXCHANGE_WORD.test(text);
+    if (!prisoners && !exchange) return out;
+    FORMS.lastIndex = 0;
+    for (let m = FORMS.exec(text); m !== null; m = FORMS.exec(text)) {
+      const g = m.groups ?? {};
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      if (/\b(?:bod(?:y|ies)|remains|corpses)\s+of\s*$/.test(before)) continue;
+      // The word right after the figure must not make it kilometres, days, drones …
+      const figure = ['pa', 'ra', 'ta', 'tb', 'n', 'w'].map((k) => m?.indices?.groups?.[k]).find((x) => x !== undefined);
+      if (figure && NOT_PEOPLE_AFTER.test(text.slice(figure[1], figure[1] + 30))) continue;
+      let value: PrisonerExchangeValue | null = null;
+      if (g.pa !== undefined) {
+        // A paired figure needs prisoners (or an exchange without bodies) in the sentence.
+        if (!prisoners && (!exchange || BODIES.test(text))) continue;
+        if (NOT_PEOPLE_AFTER.test(after) || /^\s*(?:bodies|dead)\b/.test(after)) continue;
+        const a = num(g.pa);
+        const b = num(g.pb);
+        if (a === null || b === null || a < 2 || (a >= 1900 && a <= 2100 && !g.pa.includes(','))) continue;
+        value = a === b ? { perSide: a, total: a * 2, qualifier: 'exact' } : { perSide: null, total: a + b, qualifier: 'exact' };
+      } else if (g.ra !== undefined) {
+        const a = num(g.ra);
+        const b = num(g.rb);
+        if (a === null || b === null || b <= a) continue;
+        value = { perSide: a, total: a * 2, qualifier: 'range', perSideMax: b };
+      } else if (g.ta !== undefined || g.tb !== undefined) {
+        const t = num(g.ta ?? g.tb);
+        if (t === null) continue;
+        value = { perSide: null, total: t, qualifier: 'exact' };
+      } else if (g.vague !== undefined) {
+        if (!exchange) continue;
+        const t = g.vague === 'thousands' ? 2000 : g.vague === 'hundreds' ? 200 : 24;
+        value = { perSide: null, total: t, qualifier: 'at-least' };
+      } else if (g.n !== undefined || g.w !== undefined) {
+        if (!exchange) continue;
+        if (g.w !== undefined && BODIES.test(text) && !prisoners) continue;
+        const n = num(g.n ?? g.w);
+        if (n === null || n < 2 || (n >= 1900 && n <= 2100 && !(g.n ?? g.w ?? '').includes(','))) continue;
+        value = { perSide: n, total: n * 2, qualifier: 'exact' };
+      }
+      if (!value) continue;
+      let start = m.index;
+      if (value.qualifier === 'exact') {
+        for (const [re, q] of QUALIFIER_LEFT) {
+          const found = re.exec(before);
+          if (found) {
+            value = { ...value, qualifier: q };
+            start -= found[0].length;
+            break;
+          }
+        }
+      }
+      out.push({ fact: 'prisoner-exchange', subject: null, value, label: labelPrisoners(value), start, end: m.index + m[0].length });
+    }
+    return out;
+  },
+});

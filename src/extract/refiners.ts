@@ -1,0 +1,37 @@
+/**
+ * Refiners run after the extractors over one sentence's candidates, in this order:
+ * 1. overlaps: of two overlapping candidates of the same kind, the longer span wins;
+ * 2. duplicates: the same kind, subject and value twice in one sentence is reported once.
+ */
+import type { Candidate } from './types.js';
+
+export type Refiner = (candidates: Candidate[]) => Candidate[];
+
+const overlaps: Refiner = (candidates) => {
+  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const clash = kept.some((k) => k.fact === c.fact && k.start < c.end && c.start < k.end && !(k.subject !== c.subject && k.fact === 'delegation-head'));
+    if (!clash) kept.push(c);
+  }
+  return kept;
+};
+
+export const valueKey = (c: { fact: string; subject: string | null; value: unknown }) => `${c.fact}\u0000${c.subject ?? ''}\u0000${JSON.stringify(c.value)}`;
+
+const duplicates: Refiner = (candidates) => {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const key = valueKey(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+export const REFINERS: readonly Refiner[] = [overlaps, duplicates];
+
+export function refine(candidates: Candidate[]): Candidate[] {
+  const refined = REFINERS.reduce((list, refiner) => refiner(list), candidates);
+  return refined.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,26 @@
+import type { FactKind, FactValues } from '../types.js';
+import type { SentenceContext } from './context.js';
+
+/** One fact found in a sentence; `start`/`end` are offsets into the (folded) sentence text. */
+export interface Candidate<K extends FactKind = FactKind> {
+  fact: K;
+  subject: string | null;
+  value: FactValues[K];
+  label: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A fact kind: a plain object whose `id` is its file name. `extract` is pure: it reads one
+ * sentence and returns what it finds (or nothing).
+ */
+export interface Extractor<K extends FactKind = FactKind> {
+  id: K;
+  description: string;
+  extract(ctx: SentenceContext): Candidate<K>[];
+}
+
+export function defineExtractor<K extends FactKind>(extractor: Extractor<K>): Extractor<K> {
+  return extractor;
+}

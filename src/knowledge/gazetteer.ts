@@ -1,0 +1,225 @@
+/**
+ * The gazetteer: entities as data (`knowledge/gazetteer.json`, extendable by the user), validated
+ * at load and compiled into one alternation of folded surface forms, longest first, every
+ * metacharacter escaped. Matching runs on folded text; spans are folded offsets.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldKey, foldText } from './fold.js';
+
+export type EntityKind = 'venue' | 'person' | 'country' | 'region' | 'city';
+const KINDS: readonly EntityKind[] = ['venue', 'person', 'country', 'region', 'city'];
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  /** Country adjectives ("Turkish") and metonyms ("Ankara", "the Kremlin"). */
+  adjectives?: string[];
+  metonyms?: string[];
+  /** For people: the party they belong to. */
+  side?: string;
+  /** For cities: other talks were held there, so a meeting placed there is not an Istanbul one. */
+  offsite?: boolean;
+}
+
+export type MentionRole = 'name' | 'adjective' | 'metonym';
+
+export interface Mention {
+  entity: Entity;
+  role: MentionRole;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+export interface Gazetteer {
+  entities: Entity[];
+  byId(id: string): Entity | undefined;
+  /** All mentions in `text`, leftmost-longest, non-overlapping per surface (one surface may name several entities). */
+  mentions(text: string): Mention[];
+}
+
+export class GazetteerError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_GAZETTEER = path.resolve(here, '../../knowledge/gazetteer.json');
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Line of the first occurrence of `"id": "<id>"` in a JSON file, for error messages. */
+function lineOf(source: string, needle: string): number {
+  const at = source.indexOf(needle);
+  if (at === -1) return 1;
+  let line = 1;
+  for (let i = 0; i < at; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+interface Surface {
+  entity: Entity;
+  role: MentionRole;
+}
+
+export function parseGazetteerFile(file: string, source: string): Entity[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    throw new GazetteerError(`invalid JSON: ${(error as Error).message}`, file, 1);
+  }
+  const list = Array.isArray(data) ? data : (data as { entities?: unknown })?.entities;
+  if (!Array.isArray(list)) throw new GazetteerError('expected { "entities": [ … ] } or a list of entities', file, 1);
+  return list.map((raw, index): Entity => {
+    const e = raw as Partial<Entity>;
+    const where = typeof e?.id === 'string' ? lineOf(source, `"${e.id}"`) : 1;
+    const fail = (why: string) => {
+      throw new GazetteerError(`entity #${index + 1}${typeof e?.id === 'string' ? ` "${e.id}"` : ''}: ${why}`, file, where);
+    };
+    if (!e || typeof e !== 'object') fail('must be an object');
+    if (typeof e.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(e.id)) fail('"id" must be a lower-case hyphenated ASCII id');
+    if (!KINDS.includes(e.kind as EntityKind)) fail(`"kind" must be one of ${KINDS.join(', ')}`);
+    if (typeof e.name !== 'string' || !e.name) fail('"name" must be a non-empty string');
+    const strings = (v: unknown, key: string) => {
+      if (v === undefined) return [];
+      if (!Array.isArray(v) || !v.every((s) => typeof s === 'string' && s.trim() !== '')) fail(`"${key}" must be a list of non-empty strings`);
+      return v as string[];
+    };
+    return {
+      id: e.id as string,
+      kind: e.kind as EntityKind,
+      name: e.name as string,
+      aliases: strings(e.aliases, 'aliases'),
+      adjectives: strings(e.adjectives, 'adjectives'),
+      metonyms: strings(e.metonyms, 'metonyms'),
+      ...(typeof e.side === 'string' ? { side: e.side } : {}),
+      ...(e.offsite === true ? { offsite: true } : {}),
+    };
+  });
+}
+
+/** Merges entity lists: a later entity with a known id adds its aliases to the earlier one. */
+function mergeEntities(lists: { file: string; source: string; entities: Entity[] }[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const { file, source, entities } of lists) {
+    const seenHere = new Set<string>();
+    for (const e of entities) {
+      if (seenHere.has(e.id)) throw new GazetteerError(`duplicate id "${e.id}"`, file, lineOf(source, `"${e.id}"`));
+      seenHere.add(e.id);
+      const known = byId.get(e.id);
+      if (!known) {
+        byId.set(e.id, { ...e, aliases: [...e.aliases] });
+        continue;
+      }
+      if (known.kind !== e.kind) throw new GazetteerError(`"${e.id}" is a ${known.kind} already, not a ${e.kind}`, file, lineOf(source, `"${e.id}"`));
+      known.aliases.push(...e.aliases);
+      known.adjectives = [...(known.adjectives ?? []), ...(e.adjectives ?? [])];
+      known.metonyms = [...(known.metonyms ?? []), ...(e.metonyms ?? [])];
+      if (e.side) known.side = e.side;
+    }
+  }
+  return [...byId.values()];
+}
+
+const CASE_SENSITIVE = (surface: string) => !/[a-z]/.test(surface);
+
+export function buildGazetteer(lists: { file: string; source: string; entities: Entity[] }[]): Gazetteer {
+  const entities = mergeEntities(lists);
+  const surfaces = new Map<string, Surface[]>();
+  const aliasOwner = new Map<string, Entity>();
+  const add = (entity: Entity, surface: string, role: MentionRole) => {
+    const key = CASE_SENSITIVE(surface) ? foldText(surface).text.replace(/\s+/g, ' ') : foldKey(surface);
+    if (role === 'name') {
+      const ownerKey = `${entity.kind}\u0000${key}`;
+      const owner = aliasOwner.get(ownerKey);
+      if (owner && owner.id !== entity.id) {
+        const list = lists.find((l) => l.entities.some((x) => x.id === entity.id)) ?? lists[0];
+        throw new GazetteerError(`alias "${surface}" names both "${owner.id}" and "${entity.id}"`, list?.file ?? '', lineOf(list?.source ?? '', `"${entity.id}"`));
+      }
+      aliasOwner.set(ownerKey, entity);
+    }
+    const list = surfaces.get(key) ?? [];
+    if (!list.some((s) => s.entity.id === entity.id)) list.push({ entity, role });
+    surfaces.set(key, list);
+  };
+  for (const e of entities) {
+    add(e, e.name, 'name');
+    for (const a of e.aliases) add(e, a, 'name');
+    for (const a of e.adjectives ?? []) add(e, a, 'adjective');
+    for (const a of e.metonyms ?? []) add(e, a, 'metonym');
+  }
+  const keys = [...surfaces.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const toPattern = (key: string) => escapeRegExp(key).replace(/ /g, '\\s+');
+  const sensitive = keys.filter(CASE_SENSITIVE);
+  const insensitive = keys.filter((k) => !CASE_SENSITIVE(k));
+  // Boundaries: not inside a word. A trailing "." of "U.S." is part of the surface.
+  const compile = (list: string[], flags: string) =>
+    list.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(toPattern).join('|')})(?![\\p{L}\\p{N}])`, flags) : null;
+  const patterns = [compile(insensitive, 'giu'), compile(sensitive, 'gu')].filter((p): p is RegExp => p !== null);
+  const index = new Map(entities.map((e) => [e.id, e]));
+
+  return {
+    entities,
+    byId: (id) => index.get(id),
+    mentions(text: string): Mention[] {
+      const found: Mention[] = [];
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+          const surface = m[0];
+          const key = CASE_SENSITIVE(surface) ? surface.replace(/\s+/g, ' ') : surface.toLowerCase().replace(/\s+/g, ' ');
+          const owners = surfaces.get(key) ?? surfaces.get(foldKey(surface)) ?? [];
+          for (const owner of owners) found.push({ entity: owner.entity, role: owner.role, start: m.index, end: m.index + surface.length, surface });
+        }
+      }
+      // Longest span wins where the two patterns overlap.
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
+      const out: Mention[] = [];
+      let reach = -1;
+      let lastStart = -1;
+      let lastEnd = -1;
+      for (const m of found) {
+        if (m.start === lastStart && m.end === lastEnd) out.push(m);
+        else if (m.start >= reach) {
+          out.push(m);
+          lastStart = m.start;
+          lastEnd = m.end;
+          reach = m.end;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+export function loadGazetteer(extraFiles: string[] = []): Gazetteer {
+  const lists = [DEFAULT_GAZETTEER, ...extraFiles].map((file) => {
+    let source: string;
+    try {
+      source = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new GazetteerError(`cannot read gazetteer (${(error as NodeJS.ErrnoException).code ?? 'error'})`, file, 1);
+    }
+    return { file, source, entities: parseGazetteerFile(file, source) };
+  });
+  return buildGazetteer(lists);
+}
+
+let cached: Gazetteer | null = null;
+/** The bundled gazetteer, compiled once per process. */
+export function defaultGazetteer(): Gazetteer {
+  cached ??= loadGazetteer();
+  return cached;
+}

@@ -1,0 +1,28 @@
+/**
+ * NDJSON: one JSON object per line, each with a `type`. `extract` writes its articles, then its
+ * fact records, then diagnostics — the input `compare --from-facts` reads back. `compare` writes
+ * events, comparisons, cross-event differences, the summary and diagnostics.
+ */
+import type { CompareReport } from '../compare/compare.js';
+import type { ExtractResult } from '../run.js';
+import { safeJson } from './sanitize.js';
+
+const line = (type: string, value: object) => `${safeJson({ type, ...value })}\n`;
+
+export function renderExtractNdjson(result: ExtractResult): string {
+  return [
+    ...result.articles.map((a) => line('article', a)),
+    ...result.facts.map((f) => line('fact', f)),
+    ...result.diagnostics.map((d) => line('diagnostic', d)),
+  ].join('');
+}
+
+export function renderCompareNdjson(report: CompareReport): string {
+  return [
+    ...report.events.map((e) => line('event', e)),
+    ...report.comparisons.map((c) => line('comparison', c)),
+    ...report.crossEvent.map((x) => line('cross-event', x)),
+    line('summary', report.summary),
+    ...report.diagnostics.map((d) => line('diagnostic', d)),
+  ].join('');
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'it-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function corpus(name: string, files: Record<string, string>): string {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
+  return dir;
+}
+const article = (outlet: string, published: string, body: string) => `---\noutlet: ${outlet}\npublished: ${published}\n---\n${body}\n`;
+
+describe('istanbul-talks (spawned)', () => {
+  it('prints its version quickly and exits 0', () => {
+    const r = cli(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('compares the bundled corpus as a table, without colour when NO_COLOR is set', () => {
+    const r = cli(['compare']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Meeting 2025-05-16 · 4 articles · 5 outlets');
+    expect(r.stdout).toMatch(/│ venue\s+│ agree\s+│ Dolmabahçe Palace\s+│ Dolmabahçe Palace\s+│ — silent\s+│ — silent/);
+    expect(r.stdout).toContain('venue: Dolmabahçe Palace at 2025-05-16 [Atalayar, Financial Times] vs Çırağan Palace at 2025-06-02 [bne IntelliNews] — different meetings');
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('colours with FORCE_COLOR and not with --no-color', () => {
+    expect(cli(['compare'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain('\x1b[');
+    expect(cli(['compare', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+  });
+
+  it('shows evidence with file:line:column', () => {
+    const r = cli(['compare', '--evidence', '--fact', 'venue']);
+    expect(r.stdout).toContain('Dolmabahçe Palace — Financial Times: “Dolmabahçe Palace” corpus/ft-2025-05-16.md:17:77');
+  });
+
+  it('gives the same bytes twice', () => {
+    expect(cli(['compare', '--format', 'json']).stdout).toBe(cli(['compare', '--format', 'json']).stdout);
+  });
+
+  it('exits 1 on conflicts only when --fail-on asks', () => {
+    expect(cli(['compare', '--merge-events']).status).toBe(0);
+    const r = cli(['compare', '--merge-events', '--fail-on', 'conflict', '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).summary.conflict).toBeGreaterThan(0);
+    expect(cli(['compare', '--fail-on', 'conflict']).status).toBe(0);
+    expect(cli(['compare', '--fail-on', 'compatible']).status).toBe(1);
+  });
+
+  it('exits 2 on usage errors', () => {
+    for (const args of [['compare', '--bogus'], ['compare', '--format', 'xml'], ['compare', '--fact', 'weather'], ['compare', '--tolerance', 'x'], ['nope'], []]) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.length, args.join(' ')).toBeGreaterThan(0);
+    }
+  });
+
+  it('exits 2 for a missing corpus directory', () => {
+    const r = cli(['compare', '--corpus', path.join(tmp, 'missing')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/corpus directory not found/);
+  });
+
+  it('reports a bad article on stderr with file and line, still compares the good ones, and exits 2', () => {
+    const dir = corpus('mixed', {
+      'a.md': article('Alpha', '2025-05-16', 'The talks were held on Friday at the Dolmabahce Palace.'),
+      'b.md': article('Beta', '2025-05-16', 'The talks were held on Friday at the Ciragan Palace.'),
+      'broken.md': '---\noutlet: Gamma\npublished: 2025-02-30\n---\nbody\n',
+    });
+    const r = cli(['compare', '--corpus', dir, '--format', 'json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('broken.md:3:1: error "published": 2025-02-30 is not a calendar date [FIELD_DATE]');
+    const report = JSON.parse(r.stdout);
+    expect(report.comparisons.find((c: { fact: string }) => c.fact === 'venue').status).toBe('conflict');
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['FIELD_DATE']);
+  });
+
+  it('never executes ---js front matter', () => {
+    const canary = path.join(tmp, 'canary');
+    const dir = corpus('js', { 'evil.md': `---js\nrequire('fs').writeFileSync(${JSON.stringify(canary)}, 'x')\n---\nbody\n` });
+    const r = cli(['extract', '--corpus', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('[FRONT_MATTER_LANGUAGE]');
+    expect(fs.existsSync(canary)).toBe(false);
+  });
+
+  it('extracts JSON and NDJSON with the SPEC fields', () => {
+    const json = JSON.parse(cli(['extract', '--format', 'json']).stdout);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'articles', 'facts', 'diagnostics']);
+    expect(Object.keys(json.articles[0])).toEqual(['id', 'path', 'outlet', 'published', 'title', 'url', 'event']);
+    expect(Object.keys(json.facts[0])).toEqual(['article', 'outlet', 'event', 'fact', 'subject', 'value', 'label', 'evidence']);
+    expect(Object.keys(json.facts[0].evidence)).toEqual(['quote', 'start', 'end', 'line', 'column']);
+    const lines = cli(['extract', '--format', 'ndjson']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.type === 'fact')).toHaveLength(json.facts.length);
+    expect(lines.filter((l) => l.type === 'article')).toHaveLength(5);
+  });
+
+  it('lists sources with outlet, date, meeting, facts and diagnostics', () => {
+    const r = cli(['sources']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/│ bne-intellinews-2025-06-02\s+│ bne IntelliNews\s+│ 2025-06-02\s+│ 2025-06-02\s+│ \d+\s+│ 0/);
+    const json = JSON.parse(cli(['sources', '--format', 'json']).stdout);
+    expect(json.sources).toHaveLength(5);
+  });
+
+  it('uses ./corpus of the working directory by default', () => {
+    const dir = path.join(tmp, 'project');
+    corpus('project/corpus', { 'x.md': article('Local Wire', '2025-07-23', 'The talks were held on Wednesday at the Ciragan Palace.') });
+    const r = cli(['sources', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).sources.map((s: { outlet: string }) => s.outlet)).toEqual(['Local Wire']);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import chair from '../../src/extract/chair.js';
+import { values } from '../helpers.js';
+
+describe('chair', () => {
+  it.each([
+    ['The meeting was chaired by Turkish foreign minister Hakan Fidan, who spoke first.', ['hakan-fidan']],
+    ['Fidan, who presided over the talks, urged a ceasefire.', ['hakan-fidan']],
+    ['said Turkish Foreign Minister Hakan Fidan who was hosting the meeting, as the delegations assembled.', ['hakan-fidan']],
+    ['The session was moderated by Ibrahim Kalin.', ['ibrahim-kalin']],
+    ['The talks were hosted by Turkish Foreign Minister Hakan Fidan.', ['hakan-fidan']],
+  ])('%s', (text, expected) => {
+    expect(values(chair, text)).toEqual(expected);
+  });
+
+  it.each([
+    'At the start of the meeting, Turkish Foreign Minister Hakan Fidan told the negotiators to choose peace.',
+    'Erdogan opened the meeting with a short speech.',
+    'Fidan met the delegation on Thursday.',
+    'The talks were hosted by Turkey.',
+    'Erdogan welcomed the delegations to the palace.',
+  ])('trap: %s', (text) => {
+    expect(values(chair, text)).toEqual([]);
+  });
+});

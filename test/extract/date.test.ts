@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import date from '../../src/extract/date.js';
+import { values } from '../helpers.js';
+
+describe('date', () => {
+  it.each([
+    ['Talks between Ukraine and Russia ended on Friday.', '2025-05-16', '2025-05-16'],
+    ['The first direct talks were held last Friday in Istanbul.', '2025-05-19', '2025-05-16'],
+    ['The talks concluded on Friday with no progress.', '2025-05-19', '2025-05-16'],
+    ['The talks are due on Wednesday in Istanbul.', '2025-07-22', '2025-07-23'],
+    ['The delegations will meet tomorrow.', '2025-05-15', '2025-05-16'],
+    ['The sides held talks on Monday, June 2.', '2025-06-04', '2025-06-02'],
+    ['It follows on from a May 16 meeting, also in Istanbul.', '2025-06-02', '2025-05-16'],
+    ['The talks in Istanbul on March 29, 2022 ended.', '2025-05-16', '2022-03-29'],
+  ])('%s (ref %s)', (text, reference, expected) => {
+    expect(values(date, text, reference)).toEqual([expected]);
+  });
+
+  it.each([
+    ['The first direct talks since March 2022 ended.', '2025-05-16'],
+    ['He wrote on Telegram on Monday.', '2025-06-02'],
+    ['The meeting did not start until 2025.', '2025-05-16'],
+  ])('trap: %s', (text, reference) => {
+    expect(values(date, text, reference)).toEqual([]);
+  });
+});

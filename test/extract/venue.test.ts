@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import venue from '../../src/extract/venue.js';
+import { values } from '../helpers.js';
+
+describe('venue', () => {
+  it.each([
+    ['The meeting took place at the Dolmabahce Palace.', ['dolmabahce-palace']],
+    ['The delegations sat at the Dolmabahçe Palace in Istanbul.', ['dolmabahce-palace']],
+    ['The delegations assembled at the Ciragan Palace on the Bosphorus.', ['ciragan-palace']],
+    ['Talks were held in the Çırağan Palace.', ['ciragan-palace']],
+    ['The talks were held at Chiragan.', ['ciragan-palace']],
+    ['They met in the Dolmabahce Office of the Presidency.', ['dolmabahce-palace']],
+    ['The talks were held at the Yildiz Palace.', ['yildiz-palace']],
+  ])('%s', (text, expected) => {
+    expect(values(venue, text)).toEqual(expected);
+  });
+
+  it.each(['Delegations from both nations met at a palace in Istanbul.', 'The talks were held in Istanbul.', 'The meeting was in a hotel on the Bosphorus.'])(
+    'trap: %s',
+    (text) => {
+      expect(values(venue, text)).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { buildContext } from '../src/extract/context.js';
+import { refine } from '../src/extract/refiners.js';
+import { foldText } from '../src/knowledge/fold.js';
+import type { Extractor } from '../src/extract/types.js';
+import { defaultGazetteer } from '../src/knowledge/gazetteer.js';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const BIN = path.join(ROOT, 'bin/istanbul-talks.js');
+
+/** What an extractor finds in one sentence: subject, value and the quoted span. */
+export function find(extractor: Extractor, text: string, reference = '2025-05-16') {
+  const folded = foldText(text).text;
+  const ctx = buildContext(folded, reference, defaultGazetteer());
+  return refine(extractor.extract(ctx)).map((c) => ({ subject: c.subject, value: c.value, quote: folded.slice(c.start, c.end) }));
+}
+
+export function values(extractor: Extractor, text: string, reference?: string): unknown[] {
+  return find(extractor, text, reference).map((c) => (c.subject ? [c.subject, c.value] : c.value));
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, colour off unless the env says otherwise. */
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
