@@ -75,7 +75,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
 
   const known = new Set(meetings.map((m) => m.id));
   const dates = found.filter((f) => f.candidate.fact === 'date').map((f) => f.candidate.value as string);
-  const main = article.event ?? mainEventFromDates(dates);
+  const main = article.event ?? mainEventFromDates(dates, known);
   const sentenceEvents = contexts.map((ctx, index) =>
     sentenceEvent(
       ctx,

@@ -72,8 +72,14 @@ export function sentenceEvent(ctx: SentenceContext, main: string | null, meeting
   return { event: null, offsite: false };
 }
 
-/** The article's main event from its date facts: most frequent, first on a tie. */
-export function mainEventFromDates(dates: string[]): string | null {
+/**
+ * The article's main event from its date facts: most frequent, first on a tie. Dates of known
+ * meetings outvote others (an article dated "Thursday" for a statement is still about the Friday
+ * talks it names); a meeting not in the list is found when no known one is named.
+ */
+export function mainEventFromDates(dates: string[], known: ReadonlySet<string> = new Set()): string | null {
+  const onKnown = dates.filter((d) => known.has(d));
+  if (onKnown.length) dates = onKnown;
   const counts = new Map<string, number>();
   for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
   let best: string | null = null;

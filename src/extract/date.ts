@@ -9,10 +9,16 @@ import * as chrono from 'chrono-node';
 import { defineExtractor, type Candidate } from './types.js';
 
 const DAY_CUE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b\d{4}-\d{2}-\d{2}\b/i;
-const MEETING = /\b(?:talks|meeting|meetings|negotiations|round|met|meet|meets|held|session|delegations?|sat\s+down|convened?|convenes|negotiators|summit|gathered)\b/;
-const FUTURE = /\b(?:will|is\s+due|are\s+due|due\s+to|is\s+set\s+to|are\s+set\s+to|is\s+scheduled|are\s+scheduled|is\s+expected\s+to|are\s+expected\s+to|to\s+be\s+held|to\s+take\s+place|to\s+resume|to\s+meet|upcoming|planned\s+for|slated|shall|going\s+to)\b/;
-const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from)\s+$/;
+const MEETING = /\b(?:talks|meeting|meetings|negotiations|round|met|meet|meets|held|session|delegations?|sat\s+down|sit\s+down|convened?|convenes|negotiators|summit|gathered|opener|istanbul)\b/;
+/** A day that belongs to saying, travelling or waiting, not to the meeting: "said on Thursday", "arrived on Sunday". */
+const NOT_MEETING_VERB = /\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|wrote|writes|posted|added|stated|tweeted|declared|claimed|reported|spoke|speaking|speak|call|calls|called|went\s+home|returned|returns|arrived|arrives|left|leaves|flew|flies|departed|suggested|proposed|takes\s+place|election|vote)\b(?:\s+[\w'-]+){0,3}\s+$/;
+/** A dateline ("KYIV, May 19 (Wire) -") is the day of writing, not of the meeting. */
+const DATELINE_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:\([^()]{1,40}\)\s*)?[-:]\s/;
+const FUTURE = /\b(?:will|would|due|set\s+to|scheduled|expected\s+to|to\s+be\s+held|to\s+take\s+place|to\s+resume|to\s+meet|upcoming|planned|slated|shall|going\s+to)\b/;
+/** The words chrono matched must name a day: a weekday, a month and day, or today/tomorrow/yesterday. */
+const NAMES_A_DAY = /^(?:(?:on|last|this|next|this\s+past|until)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)))?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|\d{4}-\d{2}-\d{2})(?:,?\s+\d{4})?(?![\w-])/i;
+const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
+const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from)\s+(?:early\s+|late\s+)?$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -43,21 +49,33 @@ export default defineExtractor({
     if (!DAY_CUE.test(ctx.text) || !MEETING.test(ctx.lower)) return out;
     const ref = referenceDate(ctx.reference);
     const future = FUTURE.test(ctx.lower);
-    for (const result of chrono.parse(ctx.text, ref)) {
+    for (const found of chrono.parse(ctx.text, ref)) {
+      // chrono may run on past the day ("on Friday after an hour"): keep only the words that name
+      // the day, and read the date from them alone.
+      const named = NAMES_A_DAY.exec(found.text);
+      if (!named) continue;
+      const said = named[0].replace(/[\s,.;:]+$/, '');
+      const result = chrono.parse(said, ref)[0];
+      if (!result) continue;
+      const index = found.index;
       const start = result.start;
       const weekdayOnly = !start.isCertain('day') && start.isCertain('weekday');
-      if (!start.isCertain('day') && !weekdayOnly) continue;
-      if (NOT_THE_MEETING_DAY.test(ctx.lower.slice(Math.max(0, result.index - 12), result.index))) continue;
+      const relative = /\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/i.test(said);
+      if (!start.isCertain('day') && !weekdayOnly && !relative) continue;
+      const before = ctx.lower.slice(Math.max(0, index - 50), index);
+      const after = ctx.lower.slice(index + said.length, index + said.length + 40);
+      if (NOT_THE_MEETING_DAY.test(before.slice(-20)) || NOT_MEETING_VERB.test(before) || DATELINE_AFTER.test(after)) continue;
+      // A weekday on its own must be "on/last/next Friday" or "Friday's talks", not "a Saturday school".
+      if (weekdayOnly && !/^(?:on|last|this|next|until)\b/i.test(said) && !/^(?:'s)?\s+(?:talks|meeting|session|round|negotiations)\b/.test(after)) continue;
       let date = new Date(start.get('year') as number, (start.get('month') as number) - 1, start.get('day') as number, 12);
-      const bare = BARE_WEEKDAY.exec(result.text.trim());
+      const bare = BARE_WEEKDAY.exec(said);
       if (weekdayOnly && bare) {
         const target = WEEKDAYS.indexOf((bare[1] as string).toLowerCase());
         const delta = (target - ref.getDay() + 7) % 7;
         date = future ? shiftDays(ref, delta) : shiftDays(ref, delta === 0 ? 0 : delta - 7);
       }
       const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
-      const text = result.text.replace(/[\s,.;:]+$/, '');
-      out.push({ fact: 'date', subject: null, value, label: labelDate(value), start: result.index, end: result.index + text.length });
+      out.push({ fact: 'date', subject: null, value, label: labelDate(value), start: index, end: index + said.length });
     }
     return out;
   },

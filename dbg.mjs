@@ -1,0 +1,10 @@
+import date from './dist/extract/date.js';
+import { buildContext } from './dist/extract/context.js';
+import { defaultGazetteer } from './dist/knowledge/gazetteer.js';
+import { foldText } from './dist/knowledge/fold.js';
+import * as chrono from 'chrono-node';
+const [text, ref] = [process.argv[2], process.argv[3] ?? '2025-05-16'];
+const f = foldText(text).text;
+const ctx = buildContext(f, ref, defaultGazetteer());
+console.log(date.extract(ctx));
+console.log(chrono.parse(f, new Date(ref + 'T12:00:00')).map(r => [r.index, r.text]));
