@@ -8,7 +8,7 @@ import { buildContext } from './extract/context.js';
 import { refine } from './extract/refiners.js';
 import { EXTRACTORS } from './extract/registry.js';
 import type { Candidate } from './extract/types.js';
-import { mainEventFromDates, sentenceEvent } from './events/resolve.js';
+import { mainEventFromDates, sentenceScopes, type EventScope } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
 import type { Gazetteer } from './knowledge/gazetteer.js';
@@ -76,36 +76,38 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const known = new Set(meetings.map((m) => m.id));
   const dates = found.filter((f) => f.candidate.fact === 'date').map((f) => f.candidate.value as string);
   const main = article.event ?? mainEventFromDates(dates, known);
-  const sentenceEvents = contexts.map((ctx, index) =>
-    sentenceEvent(
+  const scopes = contexts.map((ctx, index) =>
+    sentenceScopes(
       ctx,
       main,
       meetings,
-      found.filter((f) => f.sentence === index && f.candidate.fact === 'date').map((f) => f.candidate.value as string),
+      found
+        .filter((f) => f.sentence === index && f.candidate.fact === 'date')
+        .map((f) => ({ value: f.candidate.value as string, start: f.candidate.start })),
     ),
   );
 
   const locator = createLocator(article.raw);
   const facts: FactRecord[] = [];
+  const seen = new Set<string>();
   for (const f of found) {
-    const where = sentenceEvents[f.sentence] ?? { event: null, offsite: false };
     const c = f.candidate;
+    const scope = (scopes[f.sentence] as (offset: number) => EventScope)(c.anchor ?? c.start);
     // Dates are always extracted (they decide events); other kinds only when asked for.
-    if (where.offsite || (options.facts && !options.facts.includes(c.fact))) continue;
-    let event = where.event ?? main;
+    if (scope.offsite || (options.facts && !options.facts.includes(c.fact))) continue;
+    let event = scope.event ?? main;
     if (c.fact === 'date' && known.has(c.value as string)) event = c.value as string;
     const [start, end] = originalSpan(folded, f.start, f.end);
     const point = locator.point(start);
-    facts.push({
-      article: article.id,
-      outlet: article.outlet,
-      event,
-      fact: c.fact,
-      subject: c.subject,
-      value: c.value,
-      label: c.label,
-      evidence: { quote: article.raw.slice(start, end), start, end, line: point.line, column: point.column },
-    });
+    const evidence = { quote: article.raw.slice(start, end), start, end, line: point.line, column: point.column };
+    const events = c.fact === 'date' ? [event] : [event, ...scope.also.filter((e) => e !== event)];
+    for (const e of events) {
+      // One span stated twice in a sentence for the same meeting is one record.
+      const key = `${e}\u0000${c.fact}\u0000${c.subject ?? ''}\u0000${JSON.stringify(c.value)}\u0000${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      facts.push({ article: article.id, outlet: article.outlet, event: e, fact: c.fact, subject: c.subject, value: c.value, label: c.label, evidence });
+    }
   }
 
   const diagnostics: Diagnostic[] = [];

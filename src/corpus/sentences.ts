@@ -90,7 +90,9 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       if (c === '.') {
         const word = wordBefore(text, i);
         const bare = word.replace(/\./g, '');
-        if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(bare) || (bare.length === 1 && /[a-z]/.test(bare))) {
+        // An initial is a lone letter ("J. D. Vance"), not the end of "Russia's".
+        const glued = /[\p{L}\p{N}'’]/u.test(text[i - word.length - 1] ?? ' ');
+        if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(bare) || (bare.length === 1 && /[a-z]/.test(bare) && !glued)) {
           i = j - 1;
           continue;
         }

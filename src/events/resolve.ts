@@ -1,10 +1,16 @@
 /**
  * Events (SPEC.md §5). An article's main event is its front-matter `event`, else the date its
- * `date` facts give most often (the first one on a tie), else unknown. A sentence moves its facts
- * to another known meeting when it says so: a date of that meeting, a month or year that only that
- * meeting has ("at the previous Istanbul meeting in May", "in the spring of 2022"), or "the
- * previous round". Comparisons ("since March 2022", "as in 2022", "than in May") do not move
- * anything. A sentence about talks held somewhere else (Jeddah, Minsk …) belongs to no Istanbul
+ * `date` facts give most often, else unknown. Within a sentence, facts move to another known
+ * meeting when their part of the sentence says so.
+ *
+ * A sentence is cut into segments at commas, semicolons, colons and dashes. A segment refers to a
+ * meeting when it gives that meeting's date, a month or year only that meeting has ("at the
+ * previous Istanbul meeting in May", "in the spring of 2022"), a relative time ("three years ago",
+ * "last month's round") or "the previous round"; a segment with no reference of its own continues
+ * the one before it ("Previous talks in Istanbul, which had also been led by Medinsky, …"), and
+ * "this time", "now" or "today" return to the main event. Comparisons ("since March 2022",
+ * "than in May") move nothing; "as in 2022" and "as he did in May" say the fact held at that
+ * meeting too. A segment about talks held elsewhere (Jeddah, Minsk …) belongs to no Istanbul
  * meeting: its facts are dropped.
  */
 import type { SentenceContext } from '../extract/context.js';
@@ -13,63 +19,137 @@ import type { Meeting } from './meetings.js';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+((?:19|20)\d{2}))?/g;
 const YEAR_RE = /\b((?:19|20)\d{2})\b/g;
-const PREVIOUS_RE = /\b(?:previous|last|earlier|prior|preceding|former)\s+(?:(?:istanbul|direct|face-to-face|peace|round\s+of)\s+){0,2}(?:round|meeting|talks|session|negotiations|encounter)\b/;
-const COMPARISON = /\b(?:since|until|till|than|as\s+in|as\s+at|as\s+during|like\s+in|unlike|compared\s+(?:with|to)|ahead\s+of)\s+(?:(?:the|early|late|mid|spring|summer|autumn|winter|of|in)[\s-]+){0,3}$/;
+const PREVIOUS_RE = /\b(?:previous|last|earlier|prior|preceding|former|first)\s+(?:(?:istanbul|direct|face-to-face|peace|round\s+of|two|three)\s+){0,2}(?:round|meeting|talks|session|negotiations|encounter)\b|\blast\s+time\b/g;
+const AGO_RE = /\b(?:(a|one|two|three|four|five|\d)\s+(years?|months?|weeks?)\s+ago|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
+const RESET_RE = /\b(?:this\s+time|this\s+round|now|today|on\s+this\s+occasion)\b/;
+const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to))\s+(?:(?:the|early|late|mid|spring|summer|autumn|winter|of|in)[\s-]+){0,3}$/;
+const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|like\s+in|like|as\s+(?:he|she|it|they)\s+did\s+(?:in|at)?|as\s+(?:he|she|it|they)\s+had\s+(?:in|at)?|then\s+as\s+now)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
+const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)|every\s+round|each\s+round|both\s+(?:rounds|meetings|sessions))\b/;
+const SEGMENT_BREAK = /[,;:]\s+|\s+-+\s+/g;
+const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team)\b/;
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
-export interface SentenceEvent {
-  /** The meeting this sentence's facts belong to when it is not the article's main event. */
+export interface EventScope {
+  /** Meeting the facts here belong to; null = the article's main event. */
   event: string | null;
+  /** Further meetings the facts also hold for ("as in 2022"). */
+  also: string[];
   offsite: boolean;
 }
 
-const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|session|summit|encounter|met|delegations?)\b/;
-
-function isComparison(lower: string, index: number): boolean {
-  return COMPARISON.test(lower.slice(Math.max(0, index - 40), index));
+interface Reference {
+  event: string;
+  kind: 'move' | 'also';
 }
 
-/** A month or year refers to a meeting only when a meeting word stands close to it. */
-function nearMeeting(lower: string, start: number, end: number): boolean {
-  return MEETING_NOUN.test(lower.slice(Math.max(0, start - 50), Math.min(lower.length, end + 50)));
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
-/** Which known meeting, other than `main`, a sentence speaks of; null when none. */
-export function sentenceEvent(ctx: SentenceContext, main: string | null, meetings: Meeting[], dates: string[]): SentenceEvent {
-  const offsite = ctx.mentions.some((m) => m.entity.offsite) && !ctx.mentions.some((m) => m.entity.id === 'istanbul');
-  if (offsite) return { event: null, offsite: true };
-  const known = new Set(meetings.map((m) => m.id));
-  const other = (id: string | undefined) => (id !== undefined && id !== main && known.has(id) ? id : null);
-
-  for (const d of dates) {
-    const hit = other(d);
-    if (hit) return { event: hit, offsite: false };
-    if (d === main) return { event: null, offsite: false };
-  }
-  const mainYear = main?.slice(0, 4) ?? ctx.reference.slice(0, 4);
+/** Which meeting, if exactly one, a stretch of text points to. */
+function references(text: string, lower: string, main: string | null, reference: string, meetings: Meeting[], hasMeetingWord: boolean): Reference[] {
+  const out: Reference[] = [];
+  const anchor = main ?? reference;
+  const kindAt = (index: number): 'move' | 'also' | null => {
+    const before = lower.slice(Math.max(0, index - 40), index);
+    if (ALSO.test(before)) return 'also';
+    if (COMPARISON.test(before)) return null;
+    return 'move';
+  };
+  const one = (list: Meeting[]) => (list.length === 1 ? (list[0] as Meeting).id : null);
   MONTH_RE.lastIndex = 0;
-  for (let m = MONTH_RE.exec(ctx.text); m !== null; m = MONTH_RE.exec(ctx.text)) {
-    if (isComparison(ctx.lower, m.index) || !nearMeeting(ctx.lower, m.index, m.index + m[0].length)) continue;
+  for (let m = MONTH_RE.exec(text); m !== null; m = MONTH_RE.exec(text)) {
+    const kind = kindAt(m.index);
+    if (!kind || !hasMeetingWord) continue;
     const month = String(MONTHS.indexOf((m[1] as string).toLowerCase()) + 1).padStart(2, '0');
-    const year = m[2] ?? mainYear;
-    const candidates = meetings.filter((x) => x.id.startsWith(`${year}-${month}`));
-    if (candidates.length === 1) {
-      const hit = other(candidates[0]?.id);
-      return { event: hit, offsite: false };
-    }
+    const year = m[2] ?? anchor.slice(0, 4);
+    const id = one(meetings.filter((x) => x.id.startsWith(`${year}-${month}`)));
+    if (id) out.push({ event: id, kind });
   }
   YEAR_RE.lastIndex = 0;
-  for (let m = YEAR_RE.exec(ctx.lower); m !== null; m = YEAR_RE.exec(ctx.lower)) {
-    if (isComparison(ctx.lower, m.index) || !nearMeeting(ctx.lower, m.index, m.index + m[0].length)) continue;
+  for (let m = YEAR_RE.exec(lower); m !== null; m = YEAR_RE.exec(lower)) {
+    const kind = kindAt(m.index);
+    if (!kind || !MEETING_NOUN.test(lower.slice(Math.max(0, m.index - 60), m.index + 60))) continue;
     const year = m[1] as string;
     if (main?.startsWith(year)) continue;
-    const candidates = meetings.filter((x) => x.id.startsWith(year));
-    if (candidates.length === 1) return { event: other(candidates[0]?.id), offsite: false };
+    const id = one(meetings.filter((x) => x.id.startsWith(year)));
+    if (id) out.push({ event: id, kind });
   }
-  if (main && PREVIOUS_RE.test(ctx.lower)) {
-    const before = meetings.filter((x) => x.id < main).pop();
-    if (before) return { event: before.id, offsite: false };
+  AGO_RE.lastIndex = 0;
+  for (let m = AGO_RE.exec(lower); m !== null; m = AGO_RE.exec(lower)) {
+    const kind = kindAt(m.index);
+    if (!kind) continue;
+    const n = m[1] ? (NUMBER_WORDS[m[1]] ?? Number(m[1])) : 1;
+    const unit = (m[2] ?? m[3] ?? m[4] ?? '').replace(/s$/, '');
+    const days = unit === 'year' ? 365 : unit === 'month' ? 30 : 7;
+    const target = m[4] ? addDays(anchor, -15) : addDays(anchor, -n * days);
+    const slack = unit === 'year' ? 120 : unit === 'month' ? 20 : 5;
+    const id = one(meetings.filter((x) => x.id !== main && Math.abs(Date.parse(x.id) - Date.parse(target)) <= slack * 86_400_000));
+    if (id) out.push({ event: id, kind });
   }
-  return { event: null, offsite: false };
+  PREVIOUS_RE.lastIndex = 0;
+  for (let m = PREVIOUS_RE.exec(lower); m !== null; m = PREVIOUS_RE.exec(lower)) {
+    const kind = kindAt(m.index);
+    if (!kind || !main) continue;
+    const before = meetings.filter((x) => x.id < main);
+    const target = m[0].startsWith('first') ? before.find((x) => x.id.slice(0, 4) === main.slice(0, 4)) : before.pop();
+    if (target) out.push({ event: target.id, kind });
+  }
+  return out;
+}
+
+/**
+ * Event scopes of one sentence: a function from an offset in the sentence to the scope of the
+ * facts there. `dates` are the sentence's date facts with their offsets.
+ */
+export function sentenceScopes(
+  ctx: SentenceContext,
+  main: string | null,
+  meetings: Meeting[],
+  dates: Array<{ value: string; start: number }>,
+): (offset: number) => EventScope {
+  const known = new Set(meetings.map((m) => m.id));
+  const hasMeetingWord = MEETING_NOUN.test(ctx.lower);
+  const bounds: number[] = [0];
+  SEGMENT_BREAK.lastIndex = 0;
+  for (let m = SEGMENT_BREAK.exec(ctx.text); m !== null; m = SEGMENT_BREAK.exec(ctx.text)) bounds.push(m.index + m[0].length);
+  bounds.push(ctx.text.length + 1);
+
+  const also = new Set<string>();
+  if (main && ALL_ROUNDS.test(ctx.lower)) {
+    const sameYear = meetings.filter((x) => x.id.slice(0, 4) === main.slice(0, 4) && x.id <= main);
+    const both = /\bboth\b/.test(ctx.lower) ? sameYear.slice(-2) : sameYear;
+    for (const x of both) if (x.id !== main) also.add(x.id);
+  }
+
+  const scopes: EventScope[] = [];
+  let current: string | null = null;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const start = bounds[i] as number;
+    const end = Math.min(bounds[i + 1] as number, ctx.text.length);
+    const text = ctx.text.slice(start, end);
+    const lower = ctx.lower.slice(start, end);
+    const offsite =
+      ctx.mentions.some((m) => m.entity.offsite && m.start >= start && m.start < end) &&
+      !ctx.mentions.some((m) => m.entity.id === 'istanbul' && m.start >= start && m.start < end);
+    const dated = dates.filter((d) => d.start >= start && d.start < end).map((d) => d.value);
+    const movedByDate = dated.find((d) => known.has(d) && d !== main);
+    const refs = references(text, lower, main, ctx.reference, meetings, hasMeetingWord);
+    for (const r of refs) if (r.kind === 'also' && r.event !== main) also.add(r.event);
+    const move = movedByDate ?? (dated.includes(main ?? '') ? undefined : refs.find((r) => r.kind === 'move')?.event);
+    if (move !== undefined) current = move === main ? null : move;
+    else if (dated.includes(main ?? '') || RESET_RE.test(lower)) current = null;
+    scopes.push({ event: current, also: [], offsite });
+  }
+  const alsoList = [...also].sort();
+  return (offset: number) => {
+    let i = 0;
+    while (i + 1 < bounds.length - 1 && (bounds[i + 1] as number) <= offset) i++;
+    const scope = scopes[i] ?? { event: null, also: [], offsite: false };
+    return { ...scope, also: alsoList.filter((e) => e !== (scope.event ?? main)) };
+  };
 }
 
 /**

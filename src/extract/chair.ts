@@ -10,18 +10,24 @@ import { groupStart, matchAll } from './match.js';
 import { defineExtractor, type Candidate } from './types.js';
 
 const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|#+(?:'s)?|@+(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations|round|discussions|encounter|gathering|sit-down|proceedings)`;
-const CHAIRED = `(?:chaired|co-chaired|presided\\s+over|hosted|moderated)`;
-const CHAIRS = `(?:chaired|chairs|chairing|chair|co-chaired|presided\\s+over|presides\\s+over|presiding\\s+over|preside\\s+over|hosted|hosts|hosting|host|moderated|moderates|moderating|moderate)`;
-const AUX = `(?:(?:was|is|were|will|would|had|has|have|also|again|once\\s+again|jointly|personally|to|be|been)\\s+){0,3}`;
+const CHAIRED = `(?<v>chaired|co-chaired|presided\\s+over|hosted|moderated)(?:\\s+like\\s+[^,;.@]{1,40}?)?`;
+const CHAIRS = `(?<v>chaired|chairs|chairing|chair|co-chaired|presided\\s+over|presides\\s+over|presiding\\s+over|preside\\s+over|hosted|hosts|hosting|host|moderated|moderates|moderating|moderate)`;
+const AUX = `(?:(?:was|is|were|will|would|had|has|have|also|again|once\\s+again|jointly|personally|to|be|been|expected|set|due|going|slated|scheduled)\\s+){0,4}`;
+/** "chaired them" / "is hosting." — the meeting named elsewhere in the sentence. */
+const PRONOUN_OBJECT = `(?:them|it)\\b|(?=\\s*[.,;])`;
 
 const PATTERNS: RegExp[] = [
   // chaired by Turkish Foreign Minister Hakan Fidan
   `${CHAIRED}\\s+by\\s+${TITLES}(?<p>@+)`,
   // Fidan, who presided over the talks / Fidan chaired the meeting / Fidan, who was hosting the meeting
   `(?<p>@+)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
+  // Hakan Fidan chaired them / Hakan Fidan is hosting. (in a sentence about the talks)
+  `(?<p>@+)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}(?:\\s+${PRONOUN_OBJECT})`,
   // the chair of the talks, Hakan Fidan / talks' host, Hakan Fidan
   `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<p>@+)`,
 ].map((source) => new RegExp(source, 'dg'));
+const PRONOUN_PATTERN = 2;
+const MEETING_WORD = /\b(?:talks|meeting|session|negotiations|round|discussions)\b/;
 
 export default defineExtractor({
   id: 'chair',
@@ -29,14 +35,25 @@ export default defineExtractor({
   extract(ctx) {
     const out: Candidate<'chair'>[] = [];
     if (!ctx.masked.includes('@')) return out;
-    for (const re of PATTERNS) {
+    const aboutTalks = MEETING_WORD.test(ctx.lower);
+    PATTERNS.forEach((re, index) => {
+      if (index === PRONOUN_PATTERN && !aboutTalks) return;
       for (const m of matchAll(re, ctx.masked)) {
         const at = groupStart(m, 'p');
         const person = at === undefined ? undefined : personAt(ctx, at);
         if (!person) continue;
-        out.push({ fact: 'chair', subject: null, value: person.id, label: ctx.gazetteer.byId(person.id)?.name ?? person.surface, start: person.start, end: person.end });
+        const anchor = groupStart(m, 'v');
+        out.push({
+          fact: 'chair',
+          subject: null,
+          value: person.id,
+          label: ctx.gazetteer.byId(person.id)?.name ?? person.surface,
+          start: person.start,
+          end: person.end,
+          ...(anchor !== undefined ? { anchor } : {}),
+        });
       }
-    }
+    });
     return out;
   },
 });

@@ -13,32 +13,52 @@ import { defineExtractor, type Candidate } from './types.js';
 
 const SIDE = `(?<side>#+)(?:'s?)?`;
 const TEAM = `(?:(?:negotiating|peace|official|own|country's|government's)\\s+)?(?:delegation|team|negotiating\\s+team|negotiators|side|delegates)`;
-const LED = `(?:led|headed|fronted)`;
-const LEADS = `(?:led|leads|lead|leading|headed|heads|head|heading|fronted|fronts|will\\s+lead|would\\s+lead|will\\s+head|would\\s+head|is\\s+leading|was\\s+leading|is\\s+heading|was\\s+heading)`;
+/** A side with its team ("Russia's delegation", "the Ukrainian side"), or a bare possessive ("Ukraine's was led by"). */
+const SIDE_TEAM = `(?<side>#+)(?:'s?(?:\\s+${TEAM})?|\\s+${TEAM})`;
+const LED_BY = `(?<v>led|headed|fronted)(?:\\s+(?:at|in)\\s+(?:the\\s+)?(?:talks|istanbul|negotiations|meeting))?\\s+by`;
+const LEADS = `(?<v>led|leads|lead|leading|headed|heads|head|heading|fronted|fronts)`;
 const AUX = `(?:(?:was|is|were|are|had|has|have|been|being|be|will|would|shall|to|again|also|once\\s+again|once\\s+more|now|still|expected|set|due|going|slated|named|chosen|appointed|tapped|picked)\\s+){0,4}`;
 const NOT_DEPUTY = `(?<!deputy\\s)(?<!deputy-)(?<!vice\\s)(?<!vice-)`;
 const P = (name: string) => `(?<${name}>@+)`;
+/** "Vladimir Medinsky, a presidential aide to Putin and former culture minister(,)" */
+const APPOSITIVE = `(?:\\s*\\([^()]{0,60}\\))?(?:,[^,;()]{1,80}?)?`;
 const CHIEF = `(?:chief|top|lead|head|principal|senior)\\s+negotiator`;
 const TEAM_TAIL = `(?:\\s+(?:to|at|in|for)\\s+(?:the\\s+)?(?:istanbul\\s+)?(?:talks|istanbul|negotiations|meeting|round))?`;
+const OBJECT_DET = `(?:(?:the|its|their|his|her)\\s+)?`;
 
-const PATTERNS: RegExp[] = [
-  // Russia's delegation, led by presidential aide Vladimir Medinsky / the Ukrainian team was headed by …
-  `${SIDE}\\s+${TEAM}${TEAM_TAIL},?\\s+(?:which\\s+|who\\s+)?${AUX}(?:again\\s+)?${LED}\\s+by\\s+${TITLES}${P('p')}`,
+interface Pattern {
+  re: RegExp;
+  /** Only for a person whose side the gazetteer knows, in a sentence about delegations. */
+  generic?: boolean;
+}
+
+const OBJECT_OF = new RegExp(`\\b(?:to|of|for)\\s+${TITLES}$`);
+const TEAM_WORD = /\b(?:delegations?|team|teams|negotiators|side|delegates|group)\b/;
+
+const PATTERNS: Pattern[] = [
+  // Russia's delegation, led by presidential aide Vladimir Medinsky / the Ukrainian team was headed by … / Ukraine's was led by …
+  { re: `${SIDE_TEAM}${TEAM_TAIL},?\\s+(?:which\\s+|who\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}` },
   // Umerov, who led Kyiv's delegation / Medinsky will again lead the Russian team / X heads Russia's delegation
-  `${P('p')}(?:\\s*\\([^()]{0,60}\\))?(?:,[^,;()]{1,80}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}`,
+  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${OBJECT_DET}(?:${SIDE}\\s+)?${TEAM}` },
+  // … and Vladimir Medinsky led Russia's.
+  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)` },
   // the head of the Russian delegation (to Istanbul), Vladimir Medinsky
-  `${NOT_DEPUTY}(?:head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL},?\\s+${TITLES}${P('p')}`,
+  { re: `${NOT_DEPUTY}(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL},?\\s+${TITLES}${P('p')}` },
   // Medinsky, (the) head of the Russian delegation
-  `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?(?:${SIDE}\\s+)?${NOT_DEPUTY}(?:head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE.replace('side', 'side2')}\\s+)?${TEAM}`,
-  // Russian delegation head Vladimir Medinsky / Kyiv's chief negotiator, Rustem Umerov
-  `${SIDE}\\s+(?:(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF})(?:,)?\\s+${TITLES}${P('p')}`,
-  // Umerov, Kyiv's chief negotiator / Medinsky, Russia's top negotiator
-  `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?${SIDE}\\s+(?:${CHIEF}|delegation\\s+(?:head|chief|leader))`,
+  { re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?(?:${SIDE}\\s+)?${NOT_DEPUTY}(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE.replace('side', 'side2')}\\s+)?${TEAM}` },
+  // Russian delegation head Vladimir Medinsky / Kyiv's chief negotiator (will be), Rustem Umerov
+  { re: `${SIDE}\\s+(?<v>(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF})(?:\\s+(?:will\\s+be|would\\s+be|is|was))?,?\\s+${TITLES}${P('p')}` },
+  // Umerov, Kyiv's chief negotiator / Rustem Umerov, Kyiv's defence minister and its chief negotiator
+  { re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?${SIDE}\\s+(?:[a-z-]+\\s+){0,3}?(?:and\\s+(?:its|their|the)\\s+)?(?<v>${CHIEF}|delegation\\s+(?:head|chief|leader))` },
   // talks … led by Medinsky and Umerov (sides from the gazetteer)
-  `(?:delegations?|talks|negotiations|teams|round|meeting)(?:\\s+(?:in|at|of)\\s+(?:the\\s+)?[\\w'-]+){0,2}(?:,)?\\s+(?:which\\s+|that\\s+)?${AUX}${LED}\\s+by\\s+${TITLES}${P('p')}(?:\\s*(?:,|and)\\s*${TITLES}${P('q')})?`,
+  { re: `(?:delegations?|talks|negotiations|teams|round|meeting)(?:\\s+(?:in|at|of)\\s+(?:the\\s+)?[\\w'-]+){0,2}(?:,)?\\s+(?:which\\s+|that\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}(?:\\s*(?:,|and)\\s*${TITLES}${P('q')})?` },
   // Medinsky and Umerov, who head the Russian and Ukrainian delegations respectively
-  `${P('p')}\\s+and\\s+${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)\\s+(?:delegations|teams)`,
-].map((source) => new RegExp(source, 'dg'));
+  { re: `${P('p')}\\s+and\\s+${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)\\s+(?:delegations|teams)` },
+  // a team headed by Defence Minister Rustem Umerov / the same group, under Kremlin aide Vladimir Medinsky
+  { re: `\\b(?:${LED_BY}|(?<v2>under))\\s+${TITLES}${P('p')}`, generic: true },
+  // presidential aide Vladimir Medinsky is expected to lead, as he did …
+  { re: `${P('p')}\\s+${AUX}${LEADS}(?=\\s*[.,;])`, generic: true },
+].map((p) => ({ ...p, re: new RegExp(p.re, 'dg') }));
 
 function sideAt(ctx: SentenceContext, offset: number | undefined): string | null {
   if (offset === undefined) return null;
@@ -52,8 +72,13 @@ export default defineExtractor({
   extract(ctx) {
     const out: Candidate<'delegation-head'>[] = [];
     if (!ctx.masked.includes('@')) return out;
-    for (const re of PATTERNS) {
-      for (const m of matchAll(re, ctx.masked)) {
+    const teamWord = TEAM_WORD.test(ctx.lower);
+    for (const { re, generic } of PATTERNS) {
+      if (generic && !teamWord) continue;
+      for (const m of matchAll(re, ctx.masked, true)) {
+        // Overlapping search: a match starting inside a name repeats the one that began with it.
+        if (m.index > 0 && ctx.masked[m.index] === '@' && ctx.masked[m.index - 1] === '@') continue;
+        const anchor = groupStart(m, 'v') ?? groupStart(m, 'v2');
         const pStart = groupStart(m, 'p');
         const qStart = groupStart(m, 'q');
         const side = sideAt(ctx, groupStart(m, 'side'));
@@ -63,10 +88,21 @@ export default defineExtractor({
         for (const [at, textSide] of pairs) {
           if (at === undefined) continue;
           const person = personAt(ctx, at);
-          if (!person) continue;
+          if (!person || (generic && !person.side)) continue;
+          // "an aide to President Vladimir Putin, led …": a person inside another's description.
+          const personFirst = m.index >= person.start && m.index < person.end;
+          if (personFirst && OBJECT_OF.test(ctx.masked.slice(Math.max(0, person.start - 40), person.start))) continue;
           const subject = textSide ?? person.side;
           if (subject !== 'russia' && subject !== 'ukraine') continue;
-          out.push({ fact: 'delegation-head', subject, value: person.id, label: ctx.gazetteer.byId(person.id)?.name ?? person.surface, start: person.start, end: person.end });
+          out.push({
+            fact: 'delegation-head',
+            subject,
+            value: person.id,
+            label: ctx.gazetteer.byId(person.id)?.name ?? person.surface,
+            start: person.start,
+            end: person.end,
+            ...(anchor !== undefined ? { anchor } : {}),
+          });
         }
       }
     }

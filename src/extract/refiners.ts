@@ -1,7 +1,7 @@
 /**
  * Refiners run after the extractors over one sentence's candidates, in this order:
  * 1. overlaps: of two overlapping candidates of the same kind, the longer span wins;
- * 2. duplicates: the same kind, subject and value twice in one sentence is reported once.
+ * 2. duplicates: the same kind, subject and value stated at the same place is reported once.
  */
 import type { Candidate } from './types.js';
 
@@ -11,7 +11,11 @@ const overlaps: Refiner = (candidates) => {
   const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    const clash = kept.some((k) => k.fact === c.fact && k.start < c.end && c.start < k.end && !(k.subject !== c.subject && k.fact === 'delegation-head'));
+    // Same span stated twice ("Medinsky led the Russian side, as he did in 2022") is kept: the
+    // two statements may belong to different meetings.
+    const clash = kept.some(
+      (k) => k.fact === c.fact && k.start < c.end && c.start < k.end && k.subject === c.subject && (k.anchor ?? k.start) === (c.anchor ?? c.start),
+    );
     if (!clash) kept.push(c);
   }
   return kept;
@@ -22,7 +26,7 @@ export const valueKey = (c: { fact: string; subject: string | null; value: unkno
 const duplicates: Refiner = (candidates) => {
   const seen = new Set<string>();
   return candidates.filter((c) => {
-    const key = valueKey(c);
+    const key = `${valueKey(c)}\u0000${c.anchor ?? c.start}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -9,6 +9,11 @@ export interface Candidate<K extends FactKind = FactKind> {
   label: string;
   start: number;
   end: number;
+  /**
+   * Where in the sentence the fact is stated, when that is not where its value is: the verb of
+   * "Medinsky, who also led the Russian side in 2022" decides which meeting the fact belongs to.
+   */
+  anchor?: number;
 }
 
 /**
