@@ -65,15 +65,15 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const reference = referenceDay(article.published, folded.text);
   const sentences = splitSentences(folded.text);
   const found: Found[] = [];
+  const known = new Set(meetings.map((m) => m.id));
   const contexts = sentences.map((s, index) => {
-    const ctx = buildContext(folded.text.slice(s.start, s.end), reference, gazetteer);
+    const ctx = buildContext(folded.text.slice(s.start, s.end), reference, gazetteer, known);
     const candidates: Candidate[] = [];
     for (const extractor of EXTRACTORS) candidates.push(...extractor.extract(ctx));
     for (const c of refine(candidates)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
     return ctx;
   });
 
-  const known = new Set(meetings.map((m) => m.id));
   const dates = found.filter((f) => f.candidate.fact === 'date').map((f) => f.candidate.value as string);
   const main = article.event ?? mainEventFromDates(dates, known);
   const scopes = contexts.map((ctx, index) =>

@@ -17,16 +17,20 @@ import type { SentenceContext } from '../extract/context.js';
 import type { Meeting } from './meetings.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+((?:19|20)\d{2}))?/g;
+const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+((?:19|20)\d{2}))?/g;
 const YEAR_RE = /\b((?:19|20)\d{2})\b/g;
 const PREVIOUS_RE = /\b(?:previous|last|earlier|prior|preceding|former|first)\s+(?:(?:istanbul|direct|face-to-face|peace|round\s+of|two|three)\s+){0,2}(?:round|meeting|talks|session|negotiations|encounter)\b|\blast\s+time\b/g;
 const AGO_RE = /\b(?:(a|one|two|three|four|five|\d)\s+(years?|months?|weeks?)\s+ago|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
 const RESET_RE = /\b(?:this\s+time|this\s+round|now|today|on\s+this\s+occasion)\b/;
 const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to))\s+(?:(?:the|early|late|mid|spring|summer|autumn|winter|of|in)[\s-]+){0,3}$/;
-const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|like\s+in|like|as\s+(?:he|she|it|they)\s+did\s+(?:in|at)?|as\s+(?:he|she|it|they)\s+had\s+(?:in|at)?|then\s+as\s+now)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
+const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|like\s+in|like|as\s+(?:he|she|it|they)\s+did\s+(?:in|at)?|as\s+(?:he|she|it|they)\s+had\s+(?:in|at)?|then\s+as\s+now|same\s+[a-z]+\s+as(?:\s+(?:in|at))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
+/** "…Dolmabahçe Palace, the same venue as last month's round": the statement before it holds there too. */
+const ANAPHORIC_ALSO = /\bsame\s+[a-z]+\s+as\b/;
+/** "in May and June": a reference joined to an 'also' reference is one too. */
+const JOINED = /^\s*(?:,|and|or|as\s+well\s+as)\s*(?:(?:again\s+)?in\s+|at\s+)?$/;
 const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)|every\s+round|each\s+round|both\s+(?:rounds|meetings|sessions))\b/;
 const SEGMENT_BREAK = /[,;:]\s+|\s+-+\s+/g;
-const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team)\b/;
+const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sat\s+down|talked|negotiated|officials)\b/;
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
 export interface EventScope {
@@ -52,16 +56,21 @@ function addDays(iso: string, days: number): string {
 function references(text: string, lower: string, main: string | null, reference: string, meetings: Meeting[], hasMeetingWord: boolean): Reference[] {
   const out: Reference[] = [];
   const anchor = main ?? reference;
-  const kindAt = (index: number): 'move' | 'also' | null => {
+  let alsoEnd = -1;
+  const kindAt = (index: number, length = 0): 'move' | 'also' | null => {
     const before = lower.slice(Math.max(0, index - 40), index);
-    if (ALSO.test(before)) return 'also';
+    const joined = alsoEnd >= 0 && JOINED.test(lower.slice(alsoEnd, index));
+    if (ALSO.test(before) || joined) {
+      alsoEnd = index + length;
+      return 'also';
+    }
     if (COMPARISON.test(before)) return null;
     return 'move';
   };
   const one = (list: Meeting[]) => (list.length === 1 ? (list[0] as Meeting).id : null);
   MONTH_RE.lastIndex = 0;
   for (let m = MONTH_RE.exec(text); m !== null; m = MONTH_RE.exec(text)) {
-    const kind = kindAt(m.index);
+    const kind = kindAt(m.index, m[0].length);
     if (!kind || !hasMeetingWord) continue;
     const month = String(MONTHS.indexOf((m[1] as string).toLowerCase()) + 1).padStart(2, '0');
     const year = m[2] ?? anchor.slice(0, 4);
@@ -117,38 +126,45 @@ export function sentenceScopes(
   for (let m = SEGMENT_BREAK.exec(ctx.text); m !== null; m = SEGMENT_BREAK.exec(ctx.text)) bounds.push(m.index + m[0].length);
   bounds.push(ctx.text.length + 1);
 
-  const also = new Set<string>();
+  // Meetings every fact of the sentence also holds for ("in all three rounds").
+  const sentenceAlso: string[] = [];
   if (main && ALL_ROUNDS.test(ctx.lower)) {
     const sameYear = meetings.filter((x) => x.id.slice(0, 4) === main.slice(0, 4) && x.id <= main);
     const both = /\bboth\b/.test(ctx.lower) ? sameYear.slice(-2) : sameYear;
-    for (const x of both) if (x.id !== main) also.add(x.id);
+    for (const x of both) if (x.id !== main) sentenceAlso.push(x.id);
   }
 
   const scopes: EventScope[] = [];
   let current: string | null = null;
+  let carried: string[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const start = bounds[i] as number;
     const end = Math.min(bounds[i + 1] as number, ctx.text.length);
     const text = ctx.text.slice(start, end);
     const lower = ctx.lower.slice(start, end);
-    const offsite =
-      ctx.mentions.some((m) => m.entity.offsite && m.start >= start && m.start < end) &&
-      !ctx.mentions.some((m) => m.entity.id === 'istanbul' && m.start >= start && m.start < end);
+    const offsite = ctx.mentions.some(
+      (m) => m.entity.offsite && m.start >= start && m.start < end && /\b(?:in|at|to|near)\s+$/.test(ctx.lower.slice(Math.max(0, m.start - 6), m.start)),
+    );
     const dated = dates.filter((d) => d.start >= start && d.start < end).map((d) => d.value);
     const movedByDate = dated.find((d) => known.has(d) && d !== main);
     const refs = references(text, lower, main, ctx.reference, meetings, hasMeetingWord);
-    for (const r of refs) if (r.kind === 'also' && r.event !== main) also.add(r.event);
+    const also = refs.filter((r) => r.kind === 'also').map((r) => r.event);
     const move = movedByDate ?? (dated.includes(main ?? '') ? undefined : refs.find((r) => r.kind === 'move')?.event);
     if (move !== undefined) current = move === main ? null : move;
     else if (dated.includes(main ?? '') || RESET_RE.test(lower)) current = null;
-    scopes.push({ event: current, also: [], offsite });
+    if (also.length) {
+      carried = [...carried, ...also];
+      const previous = scopes[scopes.length - 1];
+      if (previous && ANAPHORIC_ALSO.test(lower)) previous.also = [...previous.also, ...also];
+    }
+    scopes.push({ event: current, also: [...carried], offsite });
   }
-  const alsoList = [...also].sort();
   return (offset: number) => {
     let i = 0;
     while (i + 1 < bounds.length - 1 && (bounds[i + 1] as number) <= offset) i++;
     const scope = scopes[i] ?? { event: null, also: [], offsite: false };
-    return { ...scope, also: alsoList.filter((e) => e !== (scope.event ?? main)) };
+    const here = scope.event ?? main;
+    return { ...scope, also: [...new Set([...scope.also, ...sentenceAlso])].filter((e) => e !== here).sort() };
   };
 }
 

@@ -15,6 +15,8 @@ const CHAIRS = `(?<v>chaired|chairs|chairing|chair|co-chaired|presided\\s+over|p
 const AUX = `(?:(?:was|is|were|will|would|had|has|have|also|again|once\\s+again|jointly|personally|to|be|been|expected|set|due|going|slated|scheduled)\\s+){0,4}`;
 /** "chaired them" / "is hosting." — the meeting named elsewhere in the sentence. */
 const PRONOUN_OBJECT = `(?:them|it)\\b|(?=\\s*[.,;])`;
+/** "chaired them" needs no meeting word nearby: only meetings are chaired. */
+const CHAIRED_THEM = `(?<v>chaired|co-chaired|presided\\s+over|moderated)\\s+them\\b`;
 
 const PATTERNS: RegExp[] = [
   // chaired by Turkish Foreign Minister Hakan Fidan
@@ -23,6 +25,7 @@ const PATTERNS: RegExp[] = [
   `(?<p>@+)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
   // Hakan Fidan chaired them / Hakan Fidan is hosting. (in a sentence about the talks)
   `(?<p>@+)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}(?:\\s+${PRONOUN_OBJECT})`,
+  `(?<p>@+)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRED_THEM}`,
   // the chair of the talks, Hakan Fidan / talks' host, Hakan Fidan
   `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<p>@+)`,
 ].map((source) => new RegExp(source, 'dg'));

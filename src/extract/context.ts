@@ -29,6 +29,8 @@ export interface SentenceContext {
   /** Reference date (YYYY-MM-DD) for relative dates. */
   reference: string;
   gazetteer: Gazetteer;
+  /** Days of the known meetings, to choose between last and next Friday. */
+  meetings: ReadonlySet<string>;
 }
 
 /** Words that are titles or descriptions, not names: stripped from the front of a capitalised run. */
@@ -93,7 +95,7 @@ export function findPeople(text: string, mentions: Mention[]): Person[] {
   return people.sort((a, b) => a.start - b.start);
 }
 
-export function buildContext(text: string, reference: string, gazetteer: Gazetteer): SentenceContext {
+export function buildContext(text: string, reference: string, gazetteer: Gazetteer, meetings: ReadonlySet<string> = new Set()): SentenceContext {
   const mentions = gazetteer.mentions(text);
   const people = findPeople(text, mentions);
   const lower = text.toLowerCase();
@@ -105,7 +107,7 @@ export function buildContext(text: string, reference: string, gazetteer: Gazette
     }
     for (const p of people) for (let i = p.start; i < p.end; i++) chars[i] = '@';
   }
-  return { text, lower, masked: chars ? chars.join('') : lower, mentions, people, reference, gazetteer };
+  return { text, lower, masked: chars ? chars.join('') : lower, mentions, people, reference, gazetteer, meetings };
 }
 
 /** The person whose mask covers `offset`. */

@@ -11,9 +11,10 @@ import { defineExtractor, type Candidate } from './types.js';
 const DAY_CUE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b\d{4}-\d{2}-\d{2}\b/i;
 const MEETING = /\b(?:talks|meeting|meetings|negotiations|round|met|meet|meets|held|session|delegations?|sat\s+down|sit\s+down|convened?|convenes|negotiators|summit|gathered|opener|istanbul)\b/;
 /** A day that belongs to saying, travelling or waiting, not to the meeting: "said on Thursday", "arrived on Sunday". */
-const NOT_MEETING_VERB = /\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|wrote|writes|posted|added|stated|tweeted|declared|claimed|reported|spoke|speaking|speak|call|calls|called|went\s+home|returned|returns|arrived|arrives|left|leaves|flew|flies|departed|suggested|proposed|takes\s+place|election|vote)\b(?:\s+[\w'-]+){0,3}\s+$/;
+const NOT_MEETING_VERB = /\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|wrote|writes|posted|added|stated|tweeted|declared|claimed|reported|spoke|speaking|speak|call|calls|called|went\s+home|arrived|arrives|left|leaves|flew|flies|departed|suggested|proposed|takes\s+place|election|vote)\b(?:\s+[\w'-]+){0,4}\s+$/;
 /** A dateline ("KYIV, May 19 (Wire) -") is the day of writing, not of the meeting. */
 const DATELINE_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:\([^()]{1,40}\)\s*)?[-:]\s/;
+const PAST_NEAR = /\b(?:was|were|had|held|ended|met|took\s+place|lasted|concluded|agreed|broke\s+up|wrapped\s+up)\b/;
 const FUTURE = /\b(?:will|would|due|set\s+to|scheduled|expected\s+to|to\s+be\s+held|to\s+take\s+place|to\s+resume|to\s+meet|upcoming|planned|slated|shall|going\s+to)\b/;
 /** The words chrono matched must name a day: a weekday, a month and day, or today/tomorrow/yesterday. */
 const NAMES_A_DAY = /^(?:(?:on|last|this|next|this\s+past|until)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)))?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|\d{4}-\d{2}-\d{2})(?:,?\s+\d{4})?(?![\w-])/i;
@@ -70,9 +71,16 @@ export default defineExtractor({
       let date = new Date(start.get('year') as number, (start.get('month') as number) - 1, start.get('day') as number, 12);
       const bare = BARE_WEEKDAY.exec(said);
       if (weekdayOnly && bare) {
+        // Last or next such weekday? A known meeting on one of them decides; else the tense near
+        // the day ("are due on Friday"), then the tense of the sentence.
         const target = WEEKDAYS.indexOf((bare[1] as string).toLowerCase());
         const delta = (target - ref.getDay() + 7) % 7;
-        date = future ? shiftDays(ref, delta) : shiftDays(ref, delta === 0 ? 0 : delta - 7);
+        const next = shiftDays(ref, delta);
+        const last = shiftDays(ref, delta === 0 ? 0 : delta - 7);
+        const iso = (d: Date) => isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+        const onMeeting = [last, next].filter((d) => ctx.meetings.has(iso(d)));
+        const near = ctx.lower.slice(Math.max(0, index - 40), index);
+        date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || (future && !PAST_NEAR.test(near)) ? next : last;
       }
       const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
       out.push({ fact: 'date', subject: null, value, label: labelDate(value), start: index, end: index + said.length });

@@ -33,9 +33,11 @@ const QUALIFIERS: Array<[RegExp, Qualifier]> = [
 ];
 
 const MEETING_NOUN = `(?:talks|meeting|session|negotiations|round|discussions?|sit-down|encounter|summit|gathering|consultations)`;
-const MEETING = new RegExp(`\\b(?:${MEETING_NOUN}|met|delegations?|sides)\\b`);
+const MEETING = new RegExp(`\\b(?:${MEETING_NOUN}|met|delegations?|sides|talked|negotiated|sat\\s+down|negotiators)\\b`);
 const ATTRIBUTIVE_NOUN = new RegExp(`^\\s*(?:(?:long|direct|face-to-face|closed-door|first|second|third|peace|round\\s+of|of)\\s+){0,3}${MEETING_NOUN}\\b`);
-const LASTING_VERB = /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|after|for|spent|of|in)\s*$/;
+const LASTING_VERB = /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|needed|required|after|for|spent|of|in)\s*$/;
+/** "two hours after they started" still measures the talks. */
+const AFTER_START = /^\s*after\s+(?:they|it|the\s+(?:talks|meeting|session|delegations|sides))\s+(?:had\s+)?(?:started|began|opened|sat\s+down|got\s+under\s*way)\b/;
 const AFTER_WORDS = /^\s*(?:-long\s+)?(?:after|before|later|ago|earlier|away|ahead|prior|beforehand|into|past|ceasefires?|truces?|halts?|pauses?|drive|flight|journey|window|delay|wait|deadline|notice|ride|trip|phone|call|conversation|shifts?|period)\b/;
 
 function minutesOf(g: Record<string, string | undefined>): number | null {
@@ -81,7 +83,7 @@ export default defineExtractor({
       const minutes = minutesOf(groups);
       if (minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (AFTER_WORDS.test(after)) continue;
+      if (AFTER_WORDS.test(after) && !AFTER_START.test(after)) continue;
       const attributive = /-(?:hours?|minutes?|long)$/.test(m[0]) || groups.hourlong !== undefined;
       let start = m.index;
       let left = text.slice(Math.max(0, m.index - 40), m.index);
