@@ -22,11 +22,14 @@ const YEAR_RE = /\b((?:19|20)\d{2})\b/g;
 const PREVIOUS_RE = /\b(?:previous|last|earlier|prior|preceding|former|first)\s+(?:(?:istanbul|direct|face-to-face|peace|round\s+of|two|three)\s+){0,2}(?:round|meeting|talks|session|negotiations|encounter)\b|\blast\s+time\b/g;
 const AGO_RE = /\b(?:(a|one|two|three|four|five|\d)\s+(years?|months?|weeks?)\s+ago|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
 const RESET_RE = /\b(?:this\s+time|this\s+round|now|today|on\s+this\s+occasion)\b/;
-const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to))\s+(?:(?:the|early|late|mid|spring|summer|autumn|winter|of|in)[\s-]+){0,3}$/;
-const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|like\s+in|like|as\s+(?:he|she|it|they)\s+did\s+(?:in|at)?|as\s+(?:he|she|it|they)\s+had\s+(?:in|at)?|then\s+as\s+now|same\s+[a-z]+\s+as(?:\s+(?:in|at))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
-/** "…Dolmabahçe Palace, the same venue as last month's round": the statement before it holds there too. */
-const ANAPHORIC_ALSO = /\bsame\s+[a-z]+\s+as\b/;
-/** "in May and June": a reference joined to an 'also' reference is one too. */
+const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to))\s+(?:(?:the|early|late|mid|spring|summer|autumn|winter|of|in|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+){0,3}$/;
+const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|like\s+in|like|as\s+(?:he|she|it|they)\s+(?:did|had)(?:\s+(?:in|at))?|then\s+as\s+now|same\s+[a-z]+\s+as(?:\s+(?:in|at))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
+/**
+ * "…Dolmabahçe Palace, the same venue as last month's round" / "…host the session, as he did last
+ * time": a clause that only compares says the statement before it held there too.
+ */
+const ANAPHORIC_ALSO = /\bsame\s+[a-z]+\s+as\b|^\s*(?:just\s+)?as\s+(?:he|she|it|they)\s+(?:did|had)\b/;
+/** What joins two references into a list: "in May and again in June". */
 const JOINED = /^\s*(?:,|and|or|as\s+well\s+as)\s*(?:(?:again\s+)?in\s+|at\s+)?$/;
 const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)|every\s+round|each\s+round|both\s+(?:rounds|meetings|sessions))\b/;
 const SEGMENT_BREAK = /[,;:]\s+|\s+-+\s+/g;
@@ -53,25 +56,34 @@ function addDays(iso: string, days: number): string {
 }
 
 /** Which meeting, if exactly one, a stretch of text points to. */
-function references(text: string, lower: string, main: string | null, reference: string, meetings: Meeting[], hasMeetingWord: boolean): Reference[] {
+function references(
+  text: string,
+  lower: string,
+  main: string | null,
+  reference: string,
+  meetings: Meeting[],
+  nearMeeting: (index: number) => boolean,
+): Reference[] {
   const out: Reference[] = [];
   const anchor = main ?? reference;
-  let alsoEnd = -1;
+  let lastEnd = -1;
   const kindAt = (index: number, length = 0): 'move' | 'also' | null => {
     const before = lower.slice(Math.max(0, index - 40), index);
-    const joined = alsoEnd >= 0 && JOINED.test(lower.slice(alsoEnd, index));
-    if (ALSO.test(before) || joined) {
-      alsoEnd = index + length;
-      return 'also';
+    // "in May and (again) in June": a reference joined to an earlier one adds a meeting.
+    const joined = lastEnd >= 0 && JOINED.test(lower.slice(lastEnd, index));
+    lastEnd = index + length;
+    if (ALSO.test(before) || joined) return 'also';
+    if (COMPARISON.test(before)) {
+      lastEnd = -1;
+      return null;
     }
-    if (COMPARISON.test(before)) return null;
     return 'move';
   };
   const one = (list: Meeting[]) => (list.length === 1 ? (list[0] as Meeting).id : null);
   MONTH_RE.lastIndex = 0;
   for (let m = MONTH_RE.exec(text); m !== null; m = MONTH_RE.exec(text)) {
     const kind = kindAt(m.index, m[0].length);
-    if (!kind || !hasMeetingWord) continue;
+    if (!kind) continue;
     const month = String(MONTHS.indexOf((m[1] as string).toLowerCase()) + 1).padStart(2, '0');
     const year = m[2] ?? anchor.slice(0, 4);
     const id = one(meetings.filter((x) => x.id.startsWith(`${year}-${month}`)));
@@ -79,8 +91,9 @@ function references(text: string, lower: string, main: string | null, reference:
   }
   YEAR_RE.lastIndex = 0;
   for (let m = YEAR_RE.exec(lower); m !== null; m = YEAR_RE.exec(lower)) {
-    const kind = kindAt(m.index);
-    if (!kind || !MEETING_NOUN.test(lower.slice(Math.max(0, m.index - 60), m.index + 60))) continue;
+    const kind = kindAt(m.index, m[0].length);
+    // A year alone is a meeting only beside a word for one ("the 2022 talks", not "annexed in 2022").
+    if (!kind || !nearMeeting(m.index)) continue;
     const year = m[1] as string;
     if (main?.startsWith(year)) continue;
     const id = one(meetings.filter((x) => x.id.startsWith(year)));
@@ -88,7 +101,7 @@ function references(text: string, lower: string, main: string | null, reference:
   }
   AGO_RE.lastIndex = 0;
   for (let m = AGO_RE.exec(lower); m !== null; m = AGO_RE.exec(lower)) {
-    const kind = kindAt(m.index);
+    const kind = kindAt(m.index, m[0].length);
     if (!kind) continue;
     const n = m[1] ? (NUMBER_WORDS[m[1]] ?? Number(m[1])) : 1;
     const unit = (m[2] ?? m[3] ?? m[4] ?? '').replace(/s$/, '');
@@ -100,7 +113,7 @@ function references(text: string, lower: string, main: string | null, reference:
   }
   PREVIOUS_RE.lastIndex = 0;
   for (let m = PREVIOUS_RE.exec(lower); m !== null; m = PREVIOUS_RE.exec(lower)) {
-    const kind = kindAt(m.index);
+    const kind = kindAt(m.index, m[0].length);
     if (!kind || !main) continue;
     const before = meetings.filter((x) => x.id < main);
     const target = m[0].startsWith('first') ? before.find((x) => x.id.slice(0, 4) === main.slice(0, 4)) : before.pop();
@@ -120,19 +133,17 @@ export function sentenceScopes(
   dates: Array<{ value: string; start: number }>,
 ): (offset: number) => EventScope {
   const known = new Set(meetings.map((m) => m.id));
-  const hasMeetingWord = MEETING_NOUN.test(ctx.lower);
   const bounds: number[] = [0];
   SEGMENT_BREAK.lastIndex = 0;
   for (let m = SEGMENT_BREAK.exec(ctx.text); m !== null; m = SEGMENT_BREAK.exec(ctx.text)) bounds.push(m.index + m[0].length);
   bounds.push(ctx.text.length + 1);
 
-  // Meetings every fact of the sentence also holds for ("in all three rounds").
-  const sentenceAlso: string[] = [];
-  if (main && ALL_ROUNDS.test(ctx.lower)) {
+  /** "in all three rounds", "both meetings": the meetings of the main event's year up to it. */
+  const allRounds = (lower: string): string[] => {
+    if (!main || !ALL_ROUNDS.test(lower)) return [];
     const sameYear = meetings.filter((x) => x.id.slice(0, 4) === main.slice(0, 4) && x.id <= main);
-    const both = /\bboth\b/.test(ctx.lower) ? sameYear.slice(-2) : sameYear;
-    for (const x of both) if (x.id !== main) sentenceAlso.push(x.id);
-  }
+    return (/\bboth\b/.test(lower) ? sameYear.slice(-2) : sameYear).map((x) => x.id);
+  };
 
   const scopes: EventScope[] = [];
   let current: string | null = null;
@@ -147,24 +158,30 @@ export function sentenceScopes(
     );
     const dated = dates.filter((d) => d.start >= start && d.start < end).map((d) => d.value);
     const movedByDate = dated.find((d) => known.has(d) && d !== main);
-    const refs = references(text, lower, main, ctx.reference, meetings, hasMeetingWord);
+    const near = (index: number) => MEETING_NOUN.test(ctx.lower.slice(Math.max(0, start + index - 60), start + index + 60));
+    const refs = references(text, lower, main, ctx.reference, meetings, near);
     const also = refs.filter((r) => r.kind === 'also').map((r) => r.event);
     const move = movedByDate ?? (dated.includes(main ?? '') ? undefined : refs.find((r) => r.kind === 'move')?.event);
     if (move !== undefined) current = move === main ? null : move;
     else if (dated.includes(main ?? '') || RESET_RE.test(lower)) current = null;
+    // "As in 2022, the talks …" carries on to the clauses after it; "…, the same venue as last
+    // month's round" looks back at the clause before; "in all three rounds" speaks of its own.
+    const local = [...allRounds(lower)];
     if (also.length) {
-      carried = [...carried, ...also];
       const previous = scopes[scopes.length - 1];
-      if (previous && ANAPHORIC_ALSO.test(lower)) previous.also = [...previous.also, ...also];
+      if (ANAPHORIC_ALSO.test(lower)) {
+        if (previous) previous.also = [...previous.also, ...also];
+        local.push(...also);
+      } else carried = [...carried, ...also];
     }
-    scopes.push({ event: current, also: [...carried], offsite });
+    scopes.push({ event: current, also: [...carried, ...local], offsite });
   }
   return (offset: number) => {
     let i = 0;
     while (i + 1 < bounds.length - 1 && (bounds[i + 1] as number) <= offset) i++;
     const scope = scopes[i] ?? { event: null, also: [], offsite: false };
     const here = scope.event ?? main;
-    return { ...scope, also: [...new Set([...scope.also, ...sentenceAlso])].filter((e) => e !== here).sort() };
+    return { ...scope, also: [...new Set(scope.also)].filter((e) => e !== here).sort() };
   };
 }
 

@@ -14,24 +14,36 @@ import { defineExtractor, type Candidate } from './types.js';
 const N = `(?:${DIGITS}|${WORDS})`;
 const TRUCE = `(?:ceasefires?|cease-fires?|truces?|halts?|pauses?|standstills?|armistices?|moratoriums?|cessations?\\s+of\\s+hostilities|lull)`;
 const LENGTH = [
-  `(?<a>${N})(?:(?:\\s*-\\s*|\\s+(?:to|or)\\s+|-(?:to|or)-)(?<b>${N}))?[- ](?<unit>day|hour)s?(?:-long)?`,
+  `(?<a>${N})(?:(?:-?\\s+(?:to|or)\\s+|-(?:to|or)-|\\s*-\\s*)(?<b>${N}))?[- ](?<unit>day|hour)s?(?:-long)?`,
   `(?<month>(?:a|one)[- ]month|month)(?:-long)?`,
 ].join('|');
 const PATTERNS: RegExp[] = [
   // a 30-day ceasefire / two-to-three-day truce / month-long standstill
   `(?<![\\w-])(?:${LENGTH})\\s+(?:(?:[a-z]+)\\s+){0,2}?${TRUCE}`,
-  // a ceasefire of two to three days / a truce lasting 30 days
-  `${TRUCE}\\s+(?:of|for|lasting)\\s+(?:at\\s+least\\s+|up\\s+to\\s+)?(?:${LENGTH})`,
+  // a ceasefire of two to three days / short-term ceasefires, lasting 24 to 48 hours
+  `${TRUCE},?\\s+(?:of|for|lasting)\\s+(?:at\\s+least\\s+|up\\s+to\\s+)?(?:${LENGTH})`,
+  // pausing the fighting for two to three days
+  `\\b(?:paus(?:e|ed|es|ing)|halt(?:ed|s|ing)?|stop(?:ped|s|ping)?|suspend(?:ed|s|ing)?|freez(?:e|es|ing))\\s+(?:the\\s+)?(?:fighting|hostilities|attacks|strikes|fire)\\s+for\\s+(?:${LENGTH})`,
 ].map((source) => new RegExp(source, 'dg'));
 
-const PROPOSE = /\b(?:propos(?:ed|es|e|ing|al|als)|offer(?:ed|s|ing)?|call(?:ed|s|ing)?\s+for|suggest(?:ed|s|ion)?|put\s+forward|floated|demand(?:ed|s|ing)?|press(?:ed|ing)?\s+for|push(?:ed|ing)?\s+for|urg(?:ed|es|ing)|insist(?:ed|s|ing)?\s+on|sought|seeks?|wants?|wanted|plan|initiative|idea|priority|readiness|ready|request(?:ed)?|ultimatum|call)\b/g;
+const PROPOSE = /\b(?:propos(?:ed|es|e|ing|al|als)|offer(?:ed|s|ing)?|call(?:ed|s|ing)?\s+for|suggest(?:ed|s|ion)?|put\s+forward|floated|demand(?:ed|s|ing)?|press(?:ed|ing)?\s+for|push(?:ed|es|ing)?|urg(?:ed|es|ing)|insist(?:ed|s|ing)?\s+on|sought|seeks?|wants?|wanted|plan|initiative|idea|priority|readiness|ready|request(?:ed)?|ultimatum|call)\b/g;
 const PRONOUN_CUE = /\b(?:their|its|his)\s+(?:own\s+)?(?:top\s+)?(?:proposal|call|offer|demand|plan|priority|initiative|idea|request)\b/;
 const BY_AFTER = /^[^.;]{0,40}?\b(?:proposed|offered|put\s+forward|suggested|floated|demanded|sought|backed)\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?([#@])/;
+/** "the 30-day ceasefire that Kyiv has been demanding", "the 30-day truce Ukraine proposed". */
+const PARTY_AFTER = /^\s*(?:(?:that|which)\s+)?(?:the\s+)?([#@])[#@]*(?:\s+[a-z]+)?\s+(?:(?:has|had|have|is|was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:demanding|demanded|proposed|proposing|offered|offering|calling\s+for|called\s+for|seeking|sought|wants|wanted|pushing\s+for|pushed\s+for|suggested|floated|put\s+forward)\b/;
+/** "Ukraine's 30-day ceasefire proposal", "Russia's offer of a two-day pause". */
+const POSSESSOR_BEFORE = /([#@])'s\s+(?:[a-z-]+\s+){0,4}$/;
+const AGENT_NOUN = /^\s*(?:proposal|offer|plan|call|initiative|demand|draft|memorandum|side|delegation|delegates|negotiators|officials|team|government|president|leader|foreign|defence|defense|diplomats|envoys|authorities|negotiating)\b/;
 
 /** Party mentions in a sentence, in order: countries and people with a known side. */
 function parties(ctx: SentenceContext): Array<{ start: number; end: number; id: string }> {
   const list: Array<{ start: number; end: number; id: string }> = [];
-  for (const m of ctx.mentions) if (m.entity.kind === 'country') list.push({ start: m.start, end: m.end, id: m.entity.id });
+  for (const m of ctx.mentions) {
+    if (m.entity.kind !== 'country') continue;
+    // "Ukrainian servicemen" names no actor; "the Ukrainian side" does.
+    if (m.role === 'adjective' && !AGENT_NOUN.test(ctx.lower.slice(m.end, m.end + 20))) continue;
+    list.push({ start: m.start, end: m.end, id: m.entity.id });
+  }
   for (const p of ctx.people) if (p.side) list.push({ start: p.start, end: p.end, id: p.side });
   return list.sort((a, b) => a.start - b.start);
 }
@@ -47,8 +59,21 @@ function proposer(ctx: SentenceContext, start: number, end: number): string | nu
     const party = all.find((p) => p.start <= at && at < p.end);
     if (party) return party.id;
   }
+  const partyAt = (at: number) => all.find((p) => p.start <= at && at < p.end)?.id ?? null;
+  const after = PARTY_AFTER.exec(ctx.masked.slice(end, end + 80));
+  if (after) {
+    const id = partyAt(end + after[0].indexOf(after[1] as string));
+    if (id) return id;
+  }
   // Nearest proposing word before the truce, then the nearest party before that word.
   const before = ctx.masked.slice(0, start);
+  const possessor = POSSESSOR_BEFORE.exec(before.slice(-60));
+  if (possessor) {
+    const id = partyAt(before.length - possessor[0].length + Math.max(0, before.slice(-60).length - before.length));
+    const at = start - (before.slice(-60).length - possessor.index);
+    const found = partyAt(at) ?? id;
+    if (found) return found;
+  }
   let cue = -1;
   for (const m of matchAll(PROPOSE, before)) cue = m.index;
   const pronoun = PRONOUN_CUE.exec(before.slice(Math.max(0, cue - 20)));

@@ -8,7 +8,7 @@ import { countryAt } from './context.js';
 import { matchAll } from './match.js';
 import { defineExtractor, type Candidate } from './types.js';
 
-const C = (n: string) => `(?<${n}>#+)(?:'s)?`;
+const C = (n: string) => `(?<${n}>#+)(?:'s)?-?`;
 const LIST = `${C('a')}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${C('b')})?(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${C('c')})?`;
 const BROKERED = `(?:brokered|mediated|sponsored|backed\\s+and\\s+mediated)`;
 const MEDIATION = `(?:mediation|auspices|brokerage|good\\s+offices)`;
@@ -16,13 +16,15 @@ const MEDIATION = `(?:mediation|auspices|brokerage|good\\s+offices)`;
 const PATTERNS: RegExp[] = [
   // US and Turkey-brokered / Turkish-mediated
   `${LIST}\\s*-\\s*${BROKERED}`,
-  // brokered by Turkey and the United States / mediated by Ankara
-  `${BROKERED}\\s+by\\s+(?:the\\s+)?${LIST}`,
+  // brokered by Turkey and the United States / mediated by both the US and Turkey
+  `${BROKERED}\\s+by\\s+(?:both\\s+)?(?:the\\s+)?${LIST}`,
   // under Turkish mediation / under the auspices of Turkey / with Turkey's mediation
   `(?:under|with|through|thanks\\s+to)\\s+(?:the\\s+)?${LIST}\\s+${MEDIATION}`,
   `(?:under|with|through)\\s+the\\s+${MEDIATION}\\s+of\\s+(?:the\\s+)?${LIST}`,
-  // with Turkey acting as mediator / Turkey, which mediated the talks
-  `${LIST},?\\s+(?:(?:which|who)\\s+)?(?:(?:is|was|has\\s+been|had\\s+been|acting|acted|serving|served)\\s+)?(?:as\\s+(?:the\\s+|a\\s+)?(?:main\\s+|chief\\s+|key\\s+)?mediators?|mediated|mediating|brokered|brokering)\\b`,
+  // Turkey (, which has kept lines open to both,) is acting as mediator / Ankara, which has mediated all three rounds / Türkiye would continue to mediate
+  `${LIST}(?:,[^,;@]{1,100}?,)?,?\\s+(?:(?:which|who)\\s+)?(?:(?:is|are|was|were|has|have|had|been|will|would|continue|continues|continued|to|also|be|again)\\s+){0,4}(?<v>(?:acting|acted|act|acts|serving|served|serve|serves)\\s+as\\s+(?:the\\s+|a\\s+)?(?:main\\s+|chief\\s+|key\\s+)?mediators?|mediated|mediating|mediate|mediates|brokered|brokering|broker)\\b`,
+  // Turkish mediation / Ankara's role as mediator
+  `${C('a')}\\s+(?:mediation|brokering|role\\s+as\\s+(?:a\\s+|the\\s+)?mediator)\\b`,
 ].map((source) => new RegExp(source, 'dg'));
 
 export default defineExtractor({
@@ -34,18 +36,18 @@ export default defineExtractor({
     for (const re of PATTERNS) {
       for (const m of matchAll(re, ctx.masked)) {
         const ids = new Set<string>();
-        const names: string[] = [];
         for (const g of ['a', 'b', 'c']) {
           const at = m.indices?.groups?.[g]?.[0];
           if (at === undefined) continue;
           const country = countryAt(ctx, at);
           if (!country || ids.has(country.entity.id)) continue;
           ids.add(country.entity.id);
-          names.push(country.entity.name);
         }
         if (ids.size === 0) continue;
         const value = [...ids].sort();
-        out.push({ fact: 'mediator', subject: null, value, label: names.sort().join(', '), start: m.index, end: m.index + m[0].length });
+        const anchor = m.indices?.groups?.v?.[0];
+        const label = value.map((id) => ctx.gazetteer.byId(id)?.name ?? id).join(', ');
+        out.push({ fact: 'mediator', subject: null, value, label, start: m.index, end: m.index + m[0].length, ...(anchor !== undefined ? { anchor } : {}) });
       }
     }
     return out;

@@ -14,7 +14,12 @@ const overlaps: Refiner = (candidates) => {
     // Same span stated twice ("Medinsky led the Russian side, as he did in 2022") is kept: the
     // two statements may belong to different meetings.
     const clash = kept.some(
-      (k) => k.fact === c.fact && k.start < c.end && c.start < k.end && k.subject === c.subject && (k.anchor ?? k.start) === (c.anchor ?? c.start),
+      (k) =>
+        k.fact === c.fact &&
+        k.start < c.end &&
+        c.start < k.end &&
+        k.subject === c.subject &&
+        !(k.anchor !== undefined && c.anchor !== undefined && k.anchor !== c.anchor),
     );
     if (!clash) kept.push(c);
   }
@@ -26,7 +31,7 @@ export const valueKey = (c: { fact: string; subject: string | null; value: unkno
 const duplicates: Refiner = (candidates) => {
   const seen = new Set<string>();
   return candidates.filter((c) => {
-    const key = `${valueKey(c)}\u0000${c.anchor ?? c.start}`;
+    const key = `${valueKey(c)}\u0000${c.anchor ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

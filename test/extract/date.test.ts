@@ -24,3 +24,19 @@ describe('date', () => {
     expect(values(date, text, reference)).toEqual([]);
   });
 });
+
+describe('date: whose day is it', () => {
+  it.each([
+    ['Zelensky said on Thursday that the talks would go ahead.', '2025-05-15'],
+    ['Turkish sources said late on Thursday that the delegations would meet.', '2025-05-15'],
+    ['KYIV, May 19 (Wire) - The talks produced a prisoner deal.', '2025-05-19'],
+    ['Moscow’s team has been in Istanbul since early on Thursday.', '2025-05-15'],
+    ['Olena runs a Saturday language school, and follows every round of talks.', '2025-06-02'],
+  ])('trap: %s', (text, reference) => {
+    expect(values(date, text, reference)).toEqual([]);
+  });
+
+  it('keeps only the words that name the day', () => {
+    expect(values(date, "Russia and Ukraine's first negotiations since 2022 ended on Friday after an hour and 40 minutes.", '2025-05-16')).toEqual(['2025-05-16']);
+  });
+});
