@@ -103,7 +103,7 @@ export default defineExtractor({
   description: 'A proposed ceasefire and its length (subject: proposing party; value { days, maxDays? }).',
   extract(ctx) {
     const out: Candidate<'ceasefire-proposal'>[] = [];
-    if (!/\b(?:ceasefire|cease-fire|truce|halt|pause|standstill|armistice|moratorium|hostilities|lull)/.test(ctx.lower)) return out;
+    if (!/\b(?:ceasefire|cease-fire|truce|halt|paus|standstill|armistice|moratorium|hostilities|lull|fighting)/.test(ctx.lower)) return out;
     for (const re of PATTERNS) {
       for (const m of matchAll(re, ctx.masked)) {
         const g = m.groups ?? {};

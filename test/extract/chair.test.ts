@@ -9,6 +9,10 @@ describe('chair', () => {
     ['said Turkish Foreign Minister Hakan Fidan who was hosting the meeting, as the delegations assembled.', ['hakan-fidan']],
     ['The session was moderated by Ibrahim Kalin.', ['ibrahim-kalin']],
     ['The talks were hosted by Turkish Foreign Minister Hakan Fidan.', ['hakan-fidan']],
+    ['Turkish Foreign Minister Hakan Fidan chaired them.', ['hakan-fidan']],
+    ['Foreign Minister Hakan Fidan is expected to host the session.', ['hakan-fidan']],
+    ['The opener was chaired like the later rounds by Turkish Foreign Minister Hakan Fidan.', ['hakan-fidan']],
+    ['As the talks opened, Hakan Fidan is hosting.', ['hakan-fidan']],
   ])('%s', (text, expected) => {
     expect(values(chair, text)).toEqual(expected);
   });
@@ -19,6 +23,8 @@ describe('chair', () => {
     'Fidan met the delegation on Thursday.',
     'The talks were hosted by Turkey.',
     'Erdogan welcomed the delegations to the palace.',
+    'Erdogan hosted them at a dinner.',
+    'Fidan is hosting.',
   ])('trap: %s', (text) => {
     expect(values(chair, text)).toEqual([]);
   });

@@ -15,6 +15,12 @@ describe('delegation-head', () => {
     ['Previous peace talks in Istanbul, which had also been led by Medinsky and Umerov, broke down.', [['russia', 'vladimir-medinsky'], ['ukraine', 'rustem-umerov']]],
     ['Medinsky and Umyerov, who head the Russian and Ukrainian delegations respectively, shook hands.', [['russia', 'vladimir-medinsky'], ['ukraine', 'rustem-umerov']]],
     ["Russia's delegation was led by Deputy Foreign Minister Mikhail Galuzin.", [['russia', 'mikhail-galuzin']]],
+    ["Kyiv's chief negotiator will be Defence Minister Rustem Umerov.", [['ukraine', 'rustem-umerov']]],
+    ["Ukraine's was led by Rustem Umerov.", [['ukraine', 'rustem-umerov']]],
+    ["David Arakhamia led Ukraine's negotiators and Vladimir Medinsky led Russia's.", [['ukraine', 'david-arakhamia'], ['russia', 'vladimir-medinsky']]],
+    ['Moscow is sending the same group, under Kremlin aide Vladimir Medinsky.', [['russia', 'vladimir-medinsky']]],
+    ["Rustem Umerov, Kyiv's defence minister and its chief negotiator, spoke.", [['ukraine', 'rustem-umerov']]],
+    ['The Russian side was headed by Vladimir Medinsky, an aide to President Vladimir Putin, while Defence Minister Rustem Umerov led the Ukrainian team.', [['russia', 'vladimir-medinsky'], ['ukraine', 'rustem-umerov']]],
   ])('%s', (text, expected) => {
     expect(values(delegationHead, text)).toEqual(expected);
   });
@@ -25,6 +31,8 @@ describe('delegation-head', () => {
     "said the head of the President's Office of Ukraine, Andriy Yermak.",
     'Putin sent mid-level officials in his place.',
     'Ukrainian Defence Minister Rustem Umerov said the priority must be a meeting at the presidential level.',
+    'Russia was led by Putin into the war.',
+    'The ministry, headed by Sergey Lavrov, issued a statement.',
   ])('trap: %s', (text) => {
     expect(values(delegationHead, text)).toEqual([]);
   });
