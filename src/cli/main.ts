@@ -60,6 +60,25 @@ export function buildProgram(): Command {
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')),
   ).action(async (opts) => (await import('./sources.js')).runSources(opts));
 
+  common(
+    program
+      .command('explain')
+      .description("one fact: every outlet's value with its quote and file:line:column, and a word diff between differing quotes")
+      .argument('<fact>', 'fact kind, e.g. duration, venue, delegation-head')
+      .option('--subject <subject>', 'only this subject (russia, ukraine, …)')
+      .option('--event <date>', 'only these meetings (repeatable)', collect)
+      .option('--merge-events', 'treat the whole corpus as one meeting')
+      .option('--tolerance <t>', 'relative tolerance for figures', '0.1')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')),
+  ).action(async (fact, opts) => (await import('./explain.js')).runExplain(fact, opts));
+
+  common(
+    program
+      .command('names')
+      .description('house style: how each outlet spells the people and places several outlets name')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')),
+  ).action(async (opts) => (await import('./names.js')).runNames(opts));
+
   return program;
 }
 

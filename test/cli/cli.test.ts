@@ -118,3 +118,36 @@ describe('istanbul-talks (spawned)', () => {
     expect(JSON.parse(r.stdout).sources.map((s: { outlet: string }) => s.outlet)).toEqual(['Local Wire']);
   });
 });
+
+describe('explain and names (spawned)', () => {
+  it('explains a fact with quotes, positions and a word diff', () => {
+    const r = cli(['explain', 'duration', '--event', '2025-05-16']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('duration · 2025-05-16 · compatible');
+    expect(r.stdout).toContain('Atalayar: “less than two hours” corpus/atalayar-2025-05-19.md:15:41');
+    expect(r.stdout).toContain('Financial Times → Atalayar: [-just-]{+less than+} two hours');
+    const json = JSON.parse(cli(['explain', 'duration', '--format', 'json']).stdout);
+    expect(json.explanations[0].diffs[0].parts).toEqual([{ value: 'just', removed: true }, { value: 'less than', added: true }, { value: ' two hours' }]);
+  });
+
+  it('explains one subject only', () => {
+    const json = JSON.parse(cli(['explain', 'delegation-head', '--subject', 'ukraine', '--format', 'json']).stdout);
+    expect(json.explanations.map((e: { subject: string }) => e.subject)).toEqual(expect.arrayContaining(['ukraine']));
+    expect(json.explanations.every((e: { subject: string }) => e.subject === 'ukraine')).toBe(true);
+  });
+
+  it('rejects an unknown fact with exit 2', () => {
+    const r = cli(['explain', 'weather']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown fact "weather"');
+  });
+
+  it('shows house style per outlet', () => {
+    const r = cli(['names']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Kyiv \(2 spellings\)[^\n]*Atalayar[^\n]*Kiev ×2, Kyiv ×1/);
+    const json = JSON.parse(cli(['names', '--format', 'json']).stdout);
+    const zel = json.names.find((n: { id: string }) => n.id === 'volodymyr-zelensky');
+    expect(zel.spellings.map((s: { text: string }) => s.text).sort()).toEqual(['Volodimir Zelensky', 'Volodymyr Zelenskiy', 'Volodymyr Zelenskyy']);
+  });
+});

@@ -1,0 +1,34 @@
+/** `names` output: one row per outlet for each person or place, its spellings with counts. */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { NamesReport } from '../names/names.js';
+import { safeJson, sanitizeInline, truncate } from './sanitize.js';
+
+const clean = (s: string, max = 60) => truncate(sanitizeInline(s), max);
+
+export function renderNamesTable(report: NamesReport, options: { color: 0 | 1 | 2 | 3 }): string {
+  const chalk = new Chalk({ level: options.color });
+  if (report.names.length === 0) return 'No person or place is named by two or more outlets.\n';
+  const table = new Table({
+    head: ['Name', 'Kind', 'Outlet', 'Spellings'].map((h) => chalk.bold(h)),
+    style: { head: [], border: [], compact: false },
+    colWidths: [34, 9, 26, 44],
+    wordWrap: true,
+  });
+  for (const n of report.names) {
+    const variants = n.spellings.length;
+    n.outlets.forEach((o, i) => {
+      table.push([
+        i === 0 ? `${clean(n.name, 40)}${variants > 1 ? chalk.yellow(` (${variants} spellings)`) : ''}` : '',
+        i === 0 ? n.kind : '',
+        clean(o.outlet, 40),
+        o.spellings.map((s) => `${clean(s.text, 40)} ×${s.count}`).join(', '),
+      ]);
+    });
+  }
+  return `${table.toString()}\n`;
+}
+
+export function renderNamesJson(report: NamesReport): string {
+  return `${safeJson(report, 2)}\n`;
+}
