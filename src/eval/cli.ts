@@ -16,7 +16,7 @@ const SETS = [
   { name: 'held-out set', corpus: path.join(root, 'test/fixtures/holdout'), gold: path.join(root, 'test/gold/holdout') },
 ].filter((set) => fs.existsSync(set.corpus));
 
-const pct = (x: number) => x.toFixed(2).padStart(9);
+const pct = (x: number | null) => (x === null ? '—' : x.toFixed(2)).padStart(9);
 
 function render(name: string, score: Score): string {
   const lines = [`${name} (${score.articles} articles)`, `  ${'fact'.padEnd(20)}${'gold'.padStart(6)}${'found'.padStart(7)}${'correct'.padStart(9)}${'precision'.padStart(11)}${'recall'.padStart(9)}`];
@@ -24,12 +24,16 @@ function render(name: string, score: Score): string {
   let found = 0;
   let tp = 0;
   for (const k of score.kinds) {
-    lines.push(`  ${k.fact.padEnd(20)}${String(k.gold).padStart(6)}${String(k.extracted).padStart(7)}${String(k.truePositives).padStart(9)}${pct(k.precision).padStart(11)}${pct(k.recall)}`);
+    const none = k.gold === 0 && k.extracted === 0;
+    lines.push(
+      `  ${k.fact.padEnd(20)}${String(k.gold).padStart(6)}${String(k.extracted).padStart(7)}${String(k.truePositives).padStart(9)}${pct(none ? null : k.precision).padStart(11)}${pct(none ? null : k.recall)}`,
+    );
     gold += k.gold;
     found += k.extracted;
     tp += k.truePositives;
   }
-  lines.push(`  ${'all'.padEnd(20)}${String(gold).padStart(6)}${String(found).padStart(7)}${String(tp).padStart(9)}${pct(found ? tp / found : 1).padStart(11)}${pct(gold ? tp / gold : 1)}`);
+  lines.push(`  ${'all'.padEnd(20)}${String(gold).padStart(6)}${String(found).padStart(7)}${String(tp).padStart(9)}${pct(found ? tp / found : null).padStart(11)}${pct(gold ? tp / gold : null)}`);
+  if (score.unannotated.length) lines.push(`  (${score.unannotated.length} articles have no gold file and were not scored: ${score.unannotated.slice(0, 5).join(', ')}${score.unannotated.length > 5 ? ', …' : ''})`);
   return lines.join('\n');
 }
 

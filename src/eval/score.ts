@@ -37,6 +37,8 @@ export interface Miss {
 
 export interface Score {
   articles: number;
+  /** Articles in the corpus without a gold file. */
+  unannotated: string[];
   kinds: KindScore[];
   misses: Miss[];
 }
@@ -50,9 +52,13 @@ export function scoreCorpus(corpusDir: string, goldDir: string): Score {
   const counts = new Map<FactKind, { gold: number; extracted: number; tp: number }>(FACT_KINDS.map((k) => [k, { gold: 0, extracted: 0, tp: 0 }]));
   const misses: Miss[] = [];
   let scored = 0;
+  const unannotated: string[] = [];
   for (const article of articles) {
     const goldFile = path.join(goldDir, `${article.id}.json`);
-    if (!fs.existsSync(goldFile)) continue;
+    if (!fs.existsSync(goldFile)) {
+      unannotated.push(article.id);
+      continue;
+    }
     scored++;
     const gold = (JSON.parse(fs.readFileSync(goldFile, 'utf8')) as { facts: GoldFact[] }).facts;
     const goldKeys = new Map(gold.map((g) => [keyOf(g), g]));
@@ -85,5 +91,5 @@ export function scoreCorpus(corpusDir: string, goldDir: string): Score {
       recall: c.gold === 0 ? 1 : c.tp / c.gold,
     };
   });
-  return { articles: scored, kinds, misses };
+  return { articles: scored, unannotated, kinds, misses };
 }
