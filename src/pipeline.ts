@@ -6,6 +6,7 @@ import { createLocator } from './corpus/location.js';
 import { splitSentences } from './corpus/sentences.js';
 import { buildContext } from './extract/context.js';
 import { refine } from './extract/refiners.js';
+import dateExtractor from './extract/date.js';
 import { EXTRACTORS } from './extract/registry.js';
 import type { Candidate } from './extract/types.js';
 import { mainEventFromDates, sentenceScopes, type EventScope } from './events/resolve.js';
@@ -74,6 +75,14 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     return ctx;
   });
 
+  if (!article.event && !found.some((f) => f.candidate.fact === 'date')) {
+    // No date of the talks anywhere: take days named in any sentence, rather than no meeting at all.
+    contexts.forEach((ctx, index) => {
+      const s = sentences[index] as { start: number };
+      for (const c of dateExtractor.extract({ ...ctx, lenient: true })) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
+    });
+    found.sort((a, b) => a.start - b.start);
+  }
   const dates = found.filter((f) => f.candidate.fact === 'date').map((f) => f.candidate.value as string);
   const main = article.event ?? mainEventFromDates(dates, known);
   const scopes = contexts.map((ctx, index) =>

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildContext } from '../src/extract/context.js';
 import { refine } from '../src/extract/refiners.js';
+import { defaultMeetings } from '../src/events/meetings.js';
 import { foldText } from '../src/knowledge/fold.js';
 import type { Extractor } from '../src/extract/types.js';
 import { defaultGazetteer } from '../src/knowledge/gazetteer.js';
@@ -12,12 +13,15 @@ export const BIN = path.join(ROOT, 'bin/istanbul-talks.js');
 /** What an extractor finds in one sentence: subject, value and the quoted span. */
 export function find(extractor: Extractor, text: string, reference = '2025-05-16') {
   const folded = foldText(text).text;
-  const ctx = buildContext(folded, reference, defaultGazetteer());
+  const ctx = buildContext(folded, reference, defaultGazetteer(), new Set(defaultMeetings().map((m) => m.id)));
   return refine(extractor.extract(ctx)).map((c) => ({ subject: c.subject, value: c.value, quote: folded.slice(c.start, c.end) }));
 }
 
+/** Distinct values found (one statement read by two patterns is one fact for one meeting). */
 export function values(extractor: Extractor, text: string, reference?: string): unknown[] {
-  return find(extractor, text, reference).map((c) => (c.subject ? [c.subject, c.value] : c.value));
+  const all = find(extractor, text, reference).map((c) => (c.subject ? [c.subject, c.value] : c.value));
+  const seen = new Set<string>();
+  return all.filter((v) => !seen.has(JSON.stringify(v)) && seen.add(JSON.stringify(v)) !== undefined);
 }
 
 export interface CliResult {

@@ -14,6 +14,7 @@ const SETS = [
   { name: 'development set', corpus: path.join(root, 'test/fixtures/dev'), gold: path.join(root, 'test/gold/dev') },
   // Written by someone who never saw the rules, and never used to tune them: the honest figure.
   { name: 'held-out set', corpus: path.join(root, 'test/fixtures/holdout'), gold: path.join(root, 'test/gold/holdout') },
+  { name: 'blind set', corpus: path.join(root, 'test/fixtures/blind'), gold: path.join(root, 'test/gold/blind') },
 ].filter((set) => fs.existsSync(set.corpus));
 
 const pct = (x: number | null) => (x === null ? '—' : x.toFixed(2)).padStart(9);

@@ -14,6 +14,8 @@ import { defineExtractor, type Candidate } from './types.js';
 const N = `(?:${DIGITS}|${WORDS})`;
 const TRUCE = `(?:ceasefires?|cease-fires?|truces?|halts?|pauses?|standstills?|armistices?|moratoriums?|cessations?\\s+of\\s+hostilities|lull)`;
 const LENGTH = [
+  `between\\s+(?<ba>${N})\\s+and\\s+(?<bb>${N})\\s+(?<bunit>day|hour)s?`,
+  `(?<aday>a|one)\\s+day\\s+or\\s+two`,
   `(?<a>${N})(?:(?:-?\\s+(?:to|or)\\s+|-(?:to|or)-|\\s*-\\s*)(?<b>${N}))?[- ](?<unit>day|hour)s?(?:-long)?`,
   `(?<month>(?:a|one)[- ]month|month)(?:-long)?`,
 ].join('|');
@@ -21,18 +23,20 @@ const PATTERNS: RegExp[] = [
   // a 30-day ceasefire / two-to-three-day truce / month-long standstill
   `(?<![\\w-])(?:${LENGTH})\\s+(?:(?:[a-z]+)\\s+){0,2}?${TRUCE}`,
   // a ceasefire of two to three days / short-term ceasefires, lasting 24 to 48 hours
-  `${TRUCE},?\\s+(?:of|for|lasting)\\s+(?:at\\s+least\\s+|up\\s+to\\s+)?(?:${LENGTH})`,
+  `${TRUCE},?\\s+(?:of|for|lasting)\\s+(?:at\\s+least\\s+|up\\s+to\\s+|a\\s+minimum\\s+of\\s+)?(?:${LENGTH})`,
   // pausing the fighting for two to three days
   `\\b(?:paus(?:e|ed|es|ing)|halt(?:ed|s|ing)?|stop(?:ped|s|ping)?|suspend(?:ed|s|ing)?|freez(?:e|es|ing))\\s+(?:the\\s+)?(?:fighting|hostilities|attacks|strikes|fire)\\s+for\\s+(?:${LENGTH})`,
 ].map((source) => new RegExp(source, 'dg'));
 
-const PROPOSE = /\b(?:propos(?:ed|es|e|ing|al|als)|offer(?:ed|s|ing)?|call(?:ed|s|ing)?\s+for|suggest(?:ed|s|ion)?|put\s+forward|floated|demand(?:ed|s|ing)?|press(?:ed|ing)?\s+for|push(?:ed|es|ing)?|urg(?:ed|es|ing)|insist(?:ed|s|ing)?\s+on|sought|seeks?|wants?|wanted|plan|initiative|idea|priority|readiness|ready|request(?:ed)?|ultimatum|call)\b/g;
+const PROPOSE = /\b(?:propos(?:ed|es|e|ing|al|als)|offer(?:ed|s|ing)?|call(?:ed|s|ing)?\s+for|suggest(?:ed|s|ion)?|put\s+forward|floated|demand(?:ed|s|ing)?|press(?:ed|ing)?\s+for|push(?:ed|es|ing)?|urg(?:ed|es|ing)|insist(?:ed|s|ing)?\s+on|sought|seeks?|wants?|wanted|plan|initiative|idea|priority|readiness|ready|request(?:ed)?|ultimatum|call|ask(?:ed|s|ing)?)\b/g;
 const PRONOUN_CUE = /\b(?:their|its|his)\s+(?:own\s+)?(?:top\s+)?(?:proposal|call|offer|demand|plan|priority|initiative|idea|request)\b/;
 const BY_AFTER = /^[^.;]{0,40}?\b(?:proposed|offered|put\s+forward|suggested|floated|demanded|sought|backed)\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?([#@])/;
 /** "the 30-day ceasefire that Kyiv has been demanding", "the 30-day truce Ukraine proposed". */
-const PARTY_AFTER = /^\s*(?:(?:that|which)\s+)?(?:the\s+)?([#@])[#@]*(?:\s+[a-z]+)?\s+(?:(?:has|had|have|is|was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:demanding|demanded|proposed|proposing|offered|offering|calling\s+for|called\s+for|seeking|sought|wants|wanted|pushing\s+for|pushed\s+for|suggested|floated|put\s+forward)\b/;
+const PARTY_AFTER = /^\s*(?:(?:that|which)\s+)?(?:the\s+)?([#@])[#@]*(?:\s+[a-z]+)?\s+(?:(?:has|had|have|is|was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:demanding|demanded|proposed|proposing|offered|offering|calling\s+for|called\s+for|seeking|sought|wants|wanted|pushing\s+for|pushed\s+for|suggested|floated|put\s+forward|put\s+on\s+the\s+table|tabled)\b/;
 /** "Ukraine's 30-day ceasefire proposal", "Russia's offer of a two-day pause". */
 const POSSESSOR_BEFORE = /([#@])'s\s+(?:[a-z-]+\s+){0,4}$/;
+/** "… its thirty-day ceasefire offer": the possessive pronoun stands for the sentence's first party. */
+const PRONOUN_POSSESSOR = /\b(?:its|their)\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}$/;
 const AGENT_NOUN = /^\s*(?:proposal|offer|plan|call|initiative|demand|draft|memorandum|side|delegation|delegates|negotiators|officials|team|government|president|leader|foreign|defence|defense|diplomats|envoys|authorities|negotiating)\b/;
 
 /** Party mentions in a sentence, in order: countries and people with a known side. */
@@ -84,7 +88,7 @@ function proposer(ctx: SentenceContext, start: number, end: number): string | nu
     const next = all.find((p) => p.start >= cue && p.end <= start);
     if (next && /\b(?:by|from)\s+(?:the\s+)?$/.test(ctx.masked.slice(cue, next.start))) return next.id;
   }
-  if (pronoun || PRONOUN_CUE.test(before)) {
+  if (pronoun || PRONOUN_CUE.test(before) || PRONOUN_POSSESSOR.test(before.slice(-40))) {
     const first = all[0];
     if (first) return first.id;
   }
@@ -109,7 +113,13 @@ export default defineExtractor({
         const g = m.groups ?? {};
         let value: CeasefireValue | null = null;
         if (g.month !== undefined) value = { days: 30 };
-        else {
+        else if (g.aday !== undefined) value = { days: 1, maxDays: 2 };
+        else if (g.ba !== undefined) {
+          const a = days(g.ba, g.bunit);
+          const b = days(g.bb, g.bunit);
+          if (a === null || b === null || !Number.isInteger(a) || !Number.isInteger(b) || b <= a) continue;
+          value = { days: a, maxDays: b };
+        } else {
           const a = days(g.a, g.unit);
           const b = days(g.b, g.unit);
           if (a === null || !Number.isInteger(a) || a <= 0 || a > 365) continue;

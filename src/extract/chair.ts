@@ -24,12 +24,15 @@ const PATTERNS: RegExp[] = [
   // Fidan, who presided over the talks / Fidan chaired the meeting / Fidan, who was hosting the meeting
   `(?<p>@+)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
   // Hakan Fidan chaired them / Hakan Fidan is hosting. (in a sentence about the talks)
-  `(?<p>@+)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}(?:\\s+${PRONOUN_OBJECT})`,
+  `(?<p>@+)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?:${CHAIRS}|(?<v2>presiding|presided|presides))(?:\\s+${PRONOUN_OBJECT})`,
   `(?<p>@+)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRED_THEM}`,
+  // Fidan, in the chair, … / Hakan Fidan taking the chair / Fidan played host / Fidan, acting as host, … / who ran this round from the chair
+  `(?<p>@+)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?<v>(?:was\\s+)?in\\s+the\\s+chair|took\\s+the\\s+chair|taking\\s+the\\s+chair|takes\\s+the\\s+chair|(?:played|playing|plays|acted\\s+as|acting\\s+as|acts\\s+as|served\\s+as|serving\\s+as)\\s+(?:the\\s+)?(?:host|chair|chairman|moderator)|ran\\s+(?:this|the)\\s+(?:round|meeting|session|talks)\\s+from\\s+the\\s+chair)\\b(?!\\s+(?:to|of|for|at)\\b)`,
   // the chair of the talks, Hakan Fidan / talks' host, Hakan Fidan
   `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<p>@+)`,
 ].map((source) => new RegExp(source, 'dg'));
-const PRONOUN_PATTERN = 2;
+/** Patterns whose object is a pronoun, missing or implied: only in a sentence about the talks. */
+const NEEDS_TALKS = new Set([2, 4]);
 const MEETING_WORD = /\b(?:talks|meeting|session|negotiations|round|discussions)\b/;
 
 export default defineExtractor({
@@ -40,12 +43,12 @@ export default defineExtractor({
     if (!ctx.masked.includes('@')) return out;
     const aboutTalks = MEETING_WORD.test(ctx.lower);
     PATTERNS.forEach((re, index) => {
-      if (index === PRONOUN_PATTERN && !aboutTalks) return;
+      if (NEEDS_TALKS.has(index) && !aboutTalks) return;
       for (const m of matchAll(re, ctx.masked)) {
         const at = groupStart(m, 'p');
         const person = at === undefined ? undefined : personAt(ctx, at);
         if (!person) continue;
-        const anchor = groupStart(m, 'v');
+        const anchor = groupStart(m, 'v') ?? groupStart(m, 'v2');
         out.push({
           fact: 'chair',
           subject: null,

@@ -31,6 +31,11 @@ export interface SentenceContext {
   gazetteer: Gazetteer;
   /** Days of the known meetings, to choose between last and next Friday. */
   meetings: ReadonlySet<string>;
+  /**
+   * Set on a second pass over an article that gave no date at all: a day named in a sentence that
+   * does not itself speak of the talks ("Let us give last Friday its due") is taken then.
+   */
+  lenient?: boolean;
 }
 
 /** Words that are titles or descriptions, not names: stripped from the front of a capitalised run. */

@@ -12,12 +12,14 @@ const DAY_CUE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 const MEETING = /\b(?:talks|meeting|meetings|negotiations|round|met|meet|meets|held|session|delegations?|sat\s+down|sit\s+down|convened?|convenes|negotiators|summit|gathered|opener|istanbul)\b/;
 /** A day that belongs to saying, travelling or waiting, not to the meeting: "said on Thursday", "arrived on Sunday". */
 const NOT_MEETING_VERB = /\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|wrote|writes|posted|added|stated|tweeted|declared|claimed|reported|spoke|speaking|speak|call|calls|called|went\s+home|arrived|arrives|left|leaves|flew|flies|departed|suggested|proposed|takes\s+place|election|vote)\b(?:\s+[\w'-]+){0,4}\s+$/;
-/** A dateline ("KYIV, May 19 (Wire) -") is the day of writing, not of the meeting. */
+/** A dateline ("KYIV, May 19 (Wire) -"). */
 const DATELINE_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:\([^()]{1,40}\)\s*)?[-:]\s/;
 const PAST_NEAR = /\b(?:was|were|had|held|ended|met|took\s+place|lasted|concluded|agreed|broke\s+up|wrapped\s+up)\b/;
 const FUTURE = /\b(?:will|would|due|set\s+to|scheduled|expected\s+to|to\s+be\s+held|to\s+take\s+place|to\s+resume|to\s+meet|upcoming|planned|slated|shall|going\s+to)\b/;
 /** The words chrono matched must name a day: a weekday, a month and day, or today/tomorrow/yesterday. */
 const NAMES_A_DAY = /^(?:(?:on|last|this|next|this\s+past|until)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)))?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|\d{4}-\d{2}-\d{2})(?:,?\s+\d{4})?(?![\w-])/i;
+/** The same, anywhere in what chrono matched ("Two days after Monday" → "Monday"). */
+const NAMES_A_DAY_INSIDE = new RegExp(`(?<![\\w-])${NAMES_A_DAY.source.slice(1)}`, 'i');
 const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from)\s+(?:early\s+|late\s+)?$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -47,25 +49,29 @@ export default defineExtractor({
   description: 'The day the meeting took place (YYYY-MM-DD).',
   extract(ctx) {
     const out: Candidate<'date'>[] = [];
-    if (!DAY_CUE.test(ctx.text) || !MEETING.test(ctx.lower)) return out;
+    const aboutMeeting = ctx.lenient || MEETING.test(ctx.lower) || ctx.mentions.some((m) => m.entity.kind === 'venue');
+    if (!DAY_CUE.test(ctx.text) || !aboutMeeting) return out;
     const ref = referenceDate(ctx.reference);
     const future = FUTURE.test(ctx.lower);
     for (const found of chrono.parse(ctx.text, ref)) {
       // chrono may run on past the day ("on Friday after an hour"): keep only the words that name
       // the day, and read the date from them alone.
-      const named = NAMES_A_DAY.exec(found.text);
+      const named = NAMES_A_DAY_INSIDE.exec(found.text);
       if (!named) continue;
       const said = named[0].replace(/[\s,.;:]+$/, '');
       const result = chrono.parse(said, ref)[0];
       if (!result) continue;
-      const index = found.index;
+      const index = found.index + named.index;
       const start = result.start;
       const weekdayOnly = !start.isCertain('day') && start.isCertain('weekday');
       const relative = /\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/i.test(said);
       if (!start.isCertain('day') && !weekdayOnly && !relative) continue;
       const before = ctx.lower.slice(Math.max(0, index - 50), index);
       const after = ctx.lower.slice(index + said.length, index + said.length + 40);
-      if (NOT_THE_MEETING_DAY.test(before.slice(-20)) || NOT_MEETING_VERB.test(before) || DATELINE_AFTER.test(after)) continue;
+      // "Friday's talks" names the meeting whatever comes before it ("two days after Monday's round").
+      const namesMeeting = /^'s\s+(?:talks|meeting|session|round|negotiations)\b/.test(after);
+      if (!namesMeeting && (NOT_THE_MEETING_DAY.test(before.slice(-20)) || NOT_MEETING_VERB.test(before))) continue;
+      const dateline = DATELINE_AFTER.test(after);
       // A weekday on its own must be "on/last/next Friday" or "Friday's talks", not "a Saturday school".
       if (weekdayOnly && !/^(?:on|last|this|next|until)\b/i.test(said) && !/^(?:'s)?\s+(?:talks|meeting|session|round|negotiations)\b/.test(after)) continue;
       let date = new Date(start.get('year') as number, (start.get('month') as number) - 1, start.get('day') as number, 12);
@@ -83,6 +89,8 @@ export default defineExtractor({
         date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || (future && !PAST_NEAR.test(near)) ? next : last;
       }
       const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+      // A dateline is the day of writing; it states the meeting's day only when it is one.
+      if (dateline && !ctx.meetings.has(value)) continue;
       out.push({ fact: 'date', subject: null, value, label: labelDate(value), start: index, end: index + said.length });
     }
     return out;

@@ -15,8 +15,8 @@ const SIDE = `(?<side>#+)(?:'s?)?`;
 const TEAM = `(?:(?:negotiating|peace|official|own|country's|government's)\\s+)?(?:delegation|team|negotiating\\s+team|negotiators|side|delegates)`;
 /** A side with its team ("Russia's delegation", "the Ukrainian side"), or a bare possessive ("Ukraine's was led by"). */
 const SIDE_TEAM = `(?<side>#+)(?:'s?(?:\\s+${TEAM})?|\\s+${TEAM})`;
-const LED_BY = `(?<v>led|headed|fronted)(?:\\s+(?:at|in)\\s+(?:the\\s+)?(?:talks|istanbul|negotiations|meeting))?\\s+by`;
-const LEADS = `(?<v>led|leads|lead|leading|headed|heads|head|heading|fronted|fronts)`;
+const LED_BY = `(?<v>led|headed|fronted)(?:\\s+(?:again|once\\s+more|once\\s+again|also|this\\s+time))?(?:\\s+(?:at|in)\\s+(?:the\\s+)?(?:talks|istanbul|negotiations|meeting))?\\s+by`;
+const LEADS = `(?<v>led|leads|lead|leading|headed|heads|head|heading|fronted|fronts|at\\s+the\\s+(?:helm|head)\\s+of)`;
 const AUX = `(?:(?:was|is|were|are|had|has|have|been|being|be|will|would|shall|to|again|also|once\\s+again|once\\s+more|now|still|expected|set|due|going|slated|named|chosen|appointed|tapped|picked)\\s+){0,4}`;
 const NOT_DEPUTY = `(?<!deputy\\s)(?<!deputy-)(?<!vice\\s)(?<!vice-)`;
 const P = (name: string) => `(?<${name}>@+)`;
@@ -40,6 +40,10 @@ const PATTERNS: Pattern[] = [
   { re: `${SIDE_TEAM}${TEAM_TAIL},?\\s+(?:which\\s+|who\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}` },
   // Umerov, who led Kyiv's delegation / Medinsky will again lead the Russian team / X heads Russia's delegation
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${OBJECT_DET}(?:${SIDE}\\s+)?${TEAM}` },
+  // Vladimir Medinsky was leading for Moscow
+  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+for\\s+${SIDE}` },
+  // the two chief negotiators — Medinsky for Moscow and Umerov for Kyiv
+  { re: `(?:chief|lead|top|head)\\s+negotiators[^.;@#]{0,20}?${P('p')}\\s+for\\s+${SIDE}(?:\\s*(?:,|and)\\s*${P('q')}\\s+for\\s+(?<side2>#+))?` },
   // … and Vladimir Medinsky led Russia's.
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)` },
   // the head of the Russian delegation (to Istanbul), Vladimir Medinsky

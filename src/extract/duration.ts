@@ -27,7 +27,7 @@ const QUANTITY = new RegExp(
 
 const QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/(?:just|only|a\s+little|slightly)\s+under\s*$|(?:less|fewer)\s+than\s*$|(?:under|nearly|almost|not\s+even|shy\s+of|no\s+more\s+than|not\s+more\s+than|short\s+of|barely\s+under|up\s+to)\s*$/, 'under'],
-  [/(?:just|a\s+little|slightly|a\s+bit|well)\s+(?:over|more\s+than|longer\s+than)\s*$|(?:more|longer)\s+than\s*$|(?:over|upwards\s+of|in\s+excess\s+of|beyond)\s*$/, 'over'],
+  [/(?:just|a\s+little|slightly|a\s+bit|well)\s+(?:over|more\s+than|longer\s+than|beyond)\s*$|(?:more|longer)\s+than\s*$|(?:over|upwards\s+of|in\s+excess\s+of|beyond)\s*$/, 'over'],
   [/(?:about|around|roughly|some|approximately|approx\.?|an\s+estimated|close\s+to|circa|nearly\s+about|or\s+so)\s*$/, 'about'],
   [/(?:just|only|barely|a\s+mere|exactly|fully|precisely|all\s+of|a\s+full)\s*$/, 'exact'],
 ];
@@ -35,7 +35,7 @@ const QUALIFIERS: Array<[RegExp, Qualifier]> = [
 const MEETING_NOUN = `(?:talks|meeting|session|negotiations|round|discussions?|sit-down|encounter|summit|gathering|consultations)`;
 const MEETING = new RegExp(`\\b(?:${MEETING_NOUN}|met|delegations?|sides|talked|negotiated|sat\\s+down|negotiators)\\b`);
 const ATTRIBUTIVE_NOUN = new RegExp(`^\\s*(?:(?:long|direct|face-to-face|closed-door|first|second|third|peace|round\\s+of|of)\\s+){0,3}${MEETING_NOUN}\\b`);
-const LASTING_VERB = /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|needed|required|after|for|spent|of|in)\s*$/;
+const LASTING_VERB = /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|needed|required|managed|after|for|spent|of|in)(?:\s+(?:only|just|barely|merely))?\s*$/;
 /** "two hours after they started" still measures the talks. */
 const AFTER_START = /^\s*after\s+(?:they|it|the\s+(?:talks|meeting|session|delegations|sides))\s+(?:had\s+)?(?:started|began|opened|sat\s+down|got\s+under\s*way)\b/;
 const AFTER_WORDS = /^\s*(?:-long\s+)?(?:after|before|later|ago|earlier|away|ahead|prior|beforehand|into|past|ceasefires?|truces?|halts?|pauses?|drive|flight|journey|window|delay|wait|deadline|notice|ride|trip|phone|call|conversation|shifts?|period)\b/;
@@ -102,7 +102,7 @@ export default defineExtractor({
       if (trailing) qualifier = 'about';
       if (attributive) {
         if (!ATTRIBUTIVE_NOUN.test(after)) continue;
-      } else if (!LASTING_VERB.test(left) && !/^\s+of\s+(?:talks|negotiations|discussions|meetings?)\b/.test(after)) {
+      } else if (!LASTING_VERB.test(left) && !AFTER_START.test(after) && !/^\s+of\s+(?:talks|negotiations|discussions|meetings?)\b/.test(after)) {
         continue;
       }
       out.push({

@@ -17,7 +17,7 @@ const PATTERNS: RegExp[] = [
   // US and Turkey-brokered / Turkish-mediated
   `${LIST}\\s*-\\s*${BROKERED}`,
   // brokered by Turkey and the United States / mediated by both the US and Turkey
-  `${BROKERED}\\s+by\\s+(?:both\\s+)?(?:the\\s+)?${LIST}`,
+  `${BROKERED}\\s+(?:jointly\\s+)?by\\s+(?:both\\s+)?(?:the\\s+)?${LIST}`,
   // under Turkish mediation / under the auspices of Turkey / with Turkey's mediation
   `(?:under|with|through|thanks\\s+to)\\s+(?:the\\s+)?${LIST}\\s+${MEDIATION}`,
   `(?:under|with|through)\\s+the\\s+${MEDIATION}\\s+of\\s+(?:the\\s+)?${LIST}`,

@@ -11,7 +11,7 @@ import { defineExtractor, type Candidate } from './types.js';
 
 const N = `(?:${DIGITS}|${WORDS})`;
 const STRONG = `(?:prisoners?(?:[- ]of[- ]war)?|pows?|p\\.o\\.w\\.s?|captives|detainees|prisoner[- ]of[- ]war)`;
-const WEAK = `(?:soldiers|servicemen|troops|fighters|people|persons|civilians|military\\s+personnel|ukrainians|russians)`;
+const WEAK = `(?:soldiers|servicemen|troops|fighters|people|persons|civilians|men|military\\s+personnel|ukrainians|russians)`;
 const ADJ = `(?:[a-z][a-z'-]*\\s+){0,3}`;
 const EACH = `(?:each|apiece|from\\s+each\\s+side|on\\s+each\\s+side|per\\s+side|for\\s+each\\s+side|from\\s+both\\s+sides|on\\s+both\\s+sides|each\\s+way)`;
 
@@ -27,6 +27,8 @@ const FORMS = new RegExp(
     B(`(?<tb>${N})\\s+${ADJ}${STRONG}\\s+(?:in\\s+total|in\\s+all|altogether|combined)`),
     // "thousands of war prisoners"
     B(`(?<vague>thousands|hundreds|dozens)\\s+of\\s+${ADJ}${STRONG}`),
+    // "each side will hand back a thousand of the other's prisoners of war"
+    B(`(?<o>${N})\\s+of\\s+the\\s+other(?:'s|\\s+side's)\\s+${ADJ}(?:${STRONG}|${WEAK})`),
     // "1,000 prisoners of war each", "1,200 POWs", "1,000 Ukrainian soldiers each"
     B(`(?<n>${N})\\s+${ADJ}${STRONG}(?<each1>\\s+${EACH})?`),
     B(`(?<w>${N})\\s+(?:[a-z][a-z'-]*\\s+)?${WEAK}(?<each2>\\s+${EACH})?`),
@@ -35,7 +37,9 @@ const FORMS = new RegExp(
 );
 
 const PRISONER_WORD = new RegExp(`\\b${STRONG}\\b`);
-const EXCHANGE_WORD = /\b(?:exchange[sd]?|exchanging|swap(?:s|ped|ping)?|trade[sd]?|release[sd]?|releasing|handover|hand\s+over|freed|free)\b/;
+const EXCHANGE_WORD = /\b(?:exchange[sd]?|exchanging|swap(?:s|ped|ping)?|trade[sd]?|release[sd]?|releasing|handover|hand\s+over|hand\s+back|handed\s+back|freed|free|repatriat(?:e|ed|es|ing|ion)|go\s+home|sent\s+home|send\s+home|return(?:ed|s|ing)?\s+home)\b/;
+/** "… from each side", "by each side", "apiece": the figure is per side. */
+const EACH_SIDE = /\b(?:each\s+side|both\s+sides|apiece|each\s+way|per\s+side)\b/;
 const BODIES = /\b(?:bod(?:y|ies)|remains|corpses|dead|killed|fallen|deceased)\b/;
 const NOT_PEOPLE_AFTER = /^\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|days?|hours?|minutes?|years?|months?|weeks?|drones?|missiles?|%|per\s*cent|percent|bodies|dead)\b/;
 
@@ -75,7 +79,7 @@ export default defineExtractor({
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       if (/\b(?:bod(?:y|ies)|remains|corpses)\s+of\s*$/.test(before)) continue;
       // The word right after the figure must not make it kilometres, days, drones …
-      const figure = ['pa', 'ra', 'ta', 'tb', 'n', 'w'].map((k) => m?.indices?.groups?.[k]).find((x) => x !== undefined);
+      const figure = ['pa', 'ra', 'ta', 'tb', 'o', 'n', 'w'].map((k) => m?.indices?.groups?.[k]).find((x) => x !== undefined);
       if (figure && NOT_PEOPLE_AFTER.test(text.slice(figure[1], figure[1] + 30))) continue;
       let value: PrisonerExchangeValue | null = null;
       if (g.pa !== undefined) {
@@ -99,9 +103,15 @@ export default defineExtractor({
         if (!exchange) continue;
         const t = g.vague === 'thousands' ? 2000 : g.vague === 'hundreds' ? 200 : 24;
         value = { perSide: null, total: t, qualifier: 'at-least' };
+      } else if (g.o !== undefined) {
+        if (!exchange) continue;
+        const n = num(g.o);
+        if (n === null || n < 2) continue;
+        value = { perSide: n, total: n * 2, qualifier: 'exact' };
       } else if (g.n !== undefined || g.w !== undefined) {
         if (!exchange) continue;
-        if (g.w !== undefined && BODIES.test(text) && !prisoners) continue;
+        // A bare number of men or soldiers counts only with "each side" or prisoners nearby.
+        if (g.w !== undefined && ((BODIES.test(text) && !prisoners) || (!prisoners && !EACH_SIDE.test(text) && g.each2 === undefined))) continue;
         const n = num(g.n ?? g.w);
         if (n === null || n < 2 || (n >= 1900 && n <= 2100 && !(g.n ?? g.w ?? '').includes(','))) continue;
         value = { perSide: n, total: n * 2, qualifier: 'exact' };

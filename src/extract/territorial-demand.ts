@@ -6,7 +6,7 @@
  */
 import { defineExtractor, type Candidate } from './types.js';
 
-const WITHDRAW = /\b(?:withdr[ae]w(?:s|n|al|ing)?|pull(?:s|ed|ing)?\s+(?:(?:its|their|all|the|his|her)\s+)?(?:(?:remaining\s+)?(?:troops|forces|army|soldiers|units)\s+)?(?:out|back)|pull-?out|cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|surrender(?:s|ed|ing)?|give\s+up|giving\s+up|gave\s+up|evacuat(?:e|ed|es|ing|ion)|retreat(?:s|ed|ing)?|vacat(?:e|ed|es|ing)|leave|leaving|abandon(?:s|ed|ing)?|relinquish(?:es|ed|ing)?)\b/;
+const WITHDRAW = /\b(?:withdr[ae]w(?:s|n|al|ing)?|pull(?:s|ed|ing)?\s+(?:(?:its|their|all|the|his|her)\s+)?(?:(?:remaining\s+)?(?:troops|forces|army|soldiers|units)\s+)?(?:out|back)|pull-?out|cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|surrender(?:s|ed|ing)?|give\s+up|giving\s+up|gave\s+up|evacuat(?:e|ed|es|ing|ion)|retreat(?:s|ed|ing)?|vacat(?:e|ed|es|ing)|quit(?:s|ting)?|leave|leaving|abandon(?:s|ed|ing)?|relinquish(?:es|ed|ing)?)\b/;
 const DEMAND = /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing|ence)?|ultimatum|conditions?|condition(?:ed|al)|require[sd]?|precondition|wants?|wanted|call(?:s|ed)?\s+for|only\s+(?:accept|agree|consider)|in\s+exchange|unless|linking|link(?:s|ed)?|press(?:es|ed)?|asks?|asked|asking|seek(?:s|ing)?|sought|must|terms|include[sd]?|including|memorandum)\b/;
 
 export default defineExtractor({

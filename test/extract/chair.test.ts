@@ -13,6 +13,10 @@ describe('chair', () => {
     ['Foreign Minister Hakan Fidan is expected to host the session.', ['hakan-fidan']],
     ['The opener was chaired like the later rounds by Turkish Foreign Minister Hakan Fidan.', ['hakan-fidan']],
     ['As the talks opened, Hakan Fidan is hosting.', ['hakan-fidan']],
+    ['At the talks, Turkish Foreign Minister Hakan Fidan, in the chair, urged restraint.', ['hakan-fidan']],
+    ['The session opened with Hakan Fidan taking the chair.', ['hakan-fidan']],
+    ['At the talks, Foreign Minister Hakan Fidan played host.', ['hakan-fidan']],
+    ['At the talks, Hakan Fidan, Turkey’s foreign minister, moderated.', ['hakan-fidan']],
   ])('%s', (text, expected) => {
     expect(values(chair, text)).toEqual(expected);
   });
@@ -25,6 +29,8 @@ describe('chair', () => {
     'Erdogan welcomed the delegations to the palace.',
     'Erdogan hosted them at a dinner.',
     'Fidan is hosting.',
+    'Fidan played host to the foreign ministers at a dinner.',
+    'Erdogan took the chair of the G20 summit.',
   ])('trap: %s', (text) => {
     expect(values(chair, text)).toEqual([]);
   });

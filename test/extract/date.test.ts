@@ -12,6 +12,8 @@ describe('date', () => {
     ['The sides held talks on Monday, June 2.', '2025-06-04', '2025-06-02'],
     ['It follows on from a May 16 meeting, also in Istanbul.', '2025-06-02', '2025-05-16'],
     ['The talks in Istanbul on March 29, 2022 ended.', '2025-05-16', '2022-03-29'],
+    ['ISTANBUL, July 23 (AFP) - The talks ended quickly.', '2025-07-23', '2025-07-23'],
+    ["Two days after Monday's round in Istanbul, the picture is clearer.", '2025-06-04', '2025-06-02'],
   ])('%s (ref %s)', (text, reference, expected) => {
     expect(values(date, text, reference)).toEqual([expected]);
   });

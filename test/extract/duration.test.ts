@@ -20,6 +20,10 @@ describe('duration', () => {
     ['It was a two-hour meeting with no result.', d(120, 'exact')],
     ['The negotiations lasted some three hours.', d(180, 'about')],
     ['After 1.5 hours of talks the delegations left.', d(90, 'exact')],
+    ['The talks, lasting just beyond an hour, ended.', d(60, 'over')],
+    ['The meeting lasted only slightly longer than an hour.', d(60, 'over')],
+    ['The delegations managed a little over an hour of talks.', d(60, 'over')],
+    ['The talks ended barely two hours after they started.', d(120, 'exact')],
   ])('%s', (text, expected) => {
     expect(values(duration, text)).toEqual([expected]);
   });
@@ -32,6 +36,7 @@ describe('duration', () => {
     'The front line is 1,000km long.',
     'The meeting is scheduled for 10 am.',
     'The delegations arrived two hours late for the talks.',
+    'The talks started two hours after they were due to begin.',
   ])('trap: %s', (text) => {
     expect(values(duration, text)).toEqual([]);
   });

@@ -15,6 +15,7 @@ describe('mediator', () => {
     ['The first round, a US- and Turkey-brokered meeting, produced a swap.', [['turkey', 'united-states']]],
     ["Ankara's mediation has been skilful.", [['turkey']]],
     ['Türkiye would continue to mediate, Fidan said.', [['turkey']]],
+    ['The talks were brokered jointly by Washington and Ankara.', [['turkey', 'united-states']]],
   ])('%s', (text, expected) => {
     expect(values(mediator, text)).toEqual(expected);
   });
@@ -34,6 +35,10 @@ describe('ceasefire-proposal', () => {
     ['Medinski proposed pausing the fighting for two to three days.', [['russia', { days: 2, maxDays: 3 }]]],
     ["Russia's offer of a two- or three-day pause was dismissed.", [['russia', { days: 2, maxDays: 3 }]]],
     ['Medinsky says Moscow will return 6,000 bodies of Ukrainian servicemen and is proposing a ceasefire of two to three days.', [['russia', { days: 2, maxDays: 3 }]]],
+    ['Russia had put forward a halt of between two and three days.', [['russia', { days: 2, maxDays: 3 }]]],
+    ['Ukraine again asked for an unconditional truce of 30 days.', [['ukraine', { days: 30 }]]],
+    ["Medinsky's offer of truces lasting a day or two was brushed aside.", [['russia', { days: 1, maxDays: 2 }]]],
+    ['Kyiv said its thirty-day ceasefire offer still stood.', [['ukraine', { days: 30 }]]],
   ])('%s', (text, expected) => {
     expect(values(ceasefire, text)).toEqual(expected);
   });

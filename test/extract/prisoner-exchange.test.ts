@@ -18,6 +18,8 @@ describe('prisoner-exchange', () => {
     ['They agreed a swap of a total of 2,000 prisoners.', { perSide: null, total: 2000, qualifier: 'exact' }],
     ['an agreement on swapping thousands of war prisoners', { perSide: null, total: 2000, qualifier: 'at-least' }],
     ['They will exchange 1,000 to 1,200 prisoners each.', { perSide: 1000, total: 2000, qualifier: 'range', perSideMax: 1200 }],
+    ["Each side will hand back a thousand of the other's prisoners of war.", per(1000)],
+    ['Officials agreed that a thousand men would be sent home by each side.', per(1000)],
   ])('%s', (text, expected) => {
     expect(values(prisonerExchange, text)).toEqual([expected]);
   });
@@ -30,6 +32,8 @@ describe('prisoner-exchange', () => {
     'Russia launched 1,200 drones before the prisoner swap.',
     'In 2022 the sides exchanged prisoners.',
     'Support for a swap rose to 70% among prisoners families.',
+    'A thousand men were sent home from the front for the exchange season.',
+    'Ten thousand people went home after the rally.',
   ])('trap: %s', (text) => {
     expect(values(prisonerExchange, text)).toEqual([]);
   });
