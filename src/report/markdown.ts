@@ -67,7 +67,9 @@ export function renderCompareMarkdown(report: CompareReport, options: MarkdownOp
     const comparisons = report.comparisons.filter((c) => c.event === event.id);
     if (comparisons.length === 0) continue;
     const articles = event.articles.length === 0 ? 'mentioned only in articles about other meetings' : plural(event.articles.length, 'article');
-    out.push('', `### ${meetingName(event.id).replace(/^m/, 'M')} · ${articles} · ${plural(event.outlets.length, 'outlet')}`, '');
+    // As in the terminal table: outlets covering the meeting, and those reporting a fact of it.
+    const outlets = new Set([...event.outlets, ...comparisons.flatMap((c) => c.values.flatMap((v) => v.outlets))]);
+    out.push('', `### ${meetingName(event.id).replace(/^m/, 'M')} · ${articles} · ${plural(outlets.size, 'outlet')}`, '');
     const head = ['Fact', 'Status', 'Value', 'Outlets', 'Silent', ...(options.evidence ? ['Evidence'] : [])];
     out.push(...table(head, comparisons.flatMap((c) => comparisonRows(c, Boolean(options.evidence)))));
   }
