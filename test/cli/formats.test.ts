@@ -96,6 +96,7 @@ describe('other formats', () => {
     const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(schemaErrors('extract', doc)).toEqual([]);
     expect(fs.readFileSync(out, 'utf8')).toBe(cli(['extract', '--corpus', BUNDLED], { cwd: tmp }).stdout);
+    expect(fs.readdirSync(tmp).filter((f) => f.startsWith('.istanbul-talks-tmp-'))).toEqual([]);
   });
 
   it('--format help lists the registry; unknown formats are usage errors', () => {
