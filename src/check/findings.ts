@@ -93,10 +93,12 @@ export function buildCheckReport(input: CheckInput): CheckReport {
   const { report, failOn } = input;
   const effective = new Map(input.effective.comparisons.map((c) => [groupKey(c), c.status]));
   const known = new Set(input.baseline?.entries.map((e) => e.fingerprint) ?? []);
+  const byArticle = new Map<string, Suppression[]>();
+  for (const s of input.suppressions) byArticle.set(s.article, [...(byArticle.get(s.article) ?? []), s]);
   const findings: Finding[] = [];
   for (const c of report.comparisons) {
     if (c.status !== 'conflict' && c.status !== 'compatible') continue;
-    findings.push(findingOf(c, c.status, effective.get(groupKey(c)) ?? null, known, input.suppressions, failOn));
+    findings.push(findingOf(c, c.status, effective.get(groupKey(c)) ?? null, known, byArticle, failOn));
   }
   const present = new Set(findings.map((f) => f.fingerprint));
   const stale = (input.baseline?.entries ?? []).filter((e) => !present.has(e.fingerprint));
@@ -131,13 +133,14 @@ function findingOf(
   status: 'conflict' | 'compatible',
   effectiveStatus: Status | null,
   known: Set<string>,
-  suppressions: readonly Suppression[],
+  suppressions: Map<string, Suppression[]>,
   failOn: FailOn,
 ): Finding {
   const fp = fingerprint(c);
-  const articles = new Set(c.values.flatMap((v) => v.evidence.map((e) => e.article)));
-  const suppressedBy = suppressions
-    .filter((s) => articles.has(s.article) && (s.facts.includes('*') || s.facts.includes(c.fact)))
+  const articles = [...new Set(c.values.flatMap((v) => v.evidence.map((e) => e.article)))].sort();
+  const suppressedBy = articles
+    .flatMap((a) => suppressions.get(a) ?? [])
+    .filter((s) => s.facts.includes('*') || s.facts.includes(c.fact))
     .map((s) => ({ article: s.article, path: s.path, line: s.line, column: s.column }));
   const suppressed = suppressedBy.length > 0 && (effectiveStatus === null || RANK[effectiveStatus] < RANK[status]);
   const baseline = known.has(fp) ? 'known' : 'new';
