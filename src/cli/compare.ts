@@ -1,13 +1,13 @@
 /** `istanbul-talks compare` */
 import { compareRecords, STATUSES, type CompareReport, type Status } from '../compare/compare.js';
-import { renderCompareJson } from '../report/json.js';
-import { renderCompareNdjson } from '../report/ndjson.js';
-import { renderCompareTable } from '../report/table.js';
-import { reportDiagnostics, runExtraction } from './corpus-run.js';
-import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, write, type CommonOptions } from './shared.js';
+import type { FailOn } from '../check/findings.js';
+import { COMPARE_FORMATS, type CompareFormat } from '../report/formats.js';
+import { loadInput, reportDiagnostics, type InputOptions } from './corpus-run.js';
+import { appendStepSummary, emit } from './output.js';
+import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, toolVersion } from './shared.js';
 
-export interface CompareCliOptions extends CommonOptions {
-  format: 'table' | 'json' | 'ndjson';
+export interface CompareCliOptions extends InputOptions {
+  format: CompareFormat;
   fact?: string[];
   outlet?: string[];
   event?: string[];
@@ -15,14 +15,9 @@ export interface CompareCliOptions extends CommonOptions {
   mergeEvents?: boolean;
   tolerance: string;
   evidence?: boolean;
-  failOn: 'conflict' | 'compatible' | 'never';
+  failOn: FailOn;
+  output?: string;
 }
-
-export const COMPARE_FORMATS = {
-  table: (r: CompareReport, o: { color: 0 | 1 | 2 | 3; evidence: boolean }) => renderCompareTable(r, o),
-  json: (r: CompareReport) => renderCompareJson(r),
-  ndjson: (r: CompareReport) => renderCompareNdjson(r),
-} as const;
 
 export function parseTolerance(value: string): number {
   const t = Number(value);
@@ -37,20 +32,20 @@ export function parseStatuses(values: string[] | undefined): Status[] | undefine
 }
 
 /** Exit code for findings: 1 when they reach the --fail-on level. */
-export function findingsExit(report: CompareReport, failOn: CompareCliOptions['failOn']): number {
+export function findingsExit(report: CompareReport, failOn: FailOn): number {
   if (failOn === 'never') return EXIT.ok;
   const bad = report.summary.conflict + (failOn === 'compatible' ? report.summary.compatible : 0);
   return bad > 0 ? EXIT.findings : EXIT.ok;
 }
 
-export function runCompare(opts: CompareCliOptions): void {
+export async function runCompare(opts: CompareCliOptions): Promise<void> {
   const tolerance = parseTolerance(opts.tolerance);
   const facts = parseFacts(opts.fact);
   const statuses = parseStatuses(opts.status);
   const events = parseList(opts.event);
   for (const e of events ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(e)) throw new UsageError(`--event takes a date YYYY-MM-DD, not "${e}"`);
-  const result = runExtraction(opts, facts);
-  const report = compareRecords(result.facts, result.articles, result.diagnostics, {
+  const input = loadInput(opts, facts, false);
+  const report = compareRecords(input.facts, input.articles, input.diagnostics, {
     tolerance,
     mergeEvents: Boolean(opts.mergeEvents),
     ...(facts ? { facts } : {}),
@@ -58,7 +53,13 @@ export function runCompare(opts: CompareCliOptions): void {
     ...(events ? { events } : {}),
     ...(statuses ? { statuses } : {}),
   });
-  write(COMPARE_FORMATS[opts.format](report, { color: resolveColor(opts.color), evidence: Boolean(opts.evidence) }));
-  reportDiagnostics(result, opts);
-  process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : findingsExit(report, opts.failOn);
+  const render = await COMPARE_FORMATS[opts.format].load();
+  const options = { color: resolveColor(opts.output ? false : opts.color), evidence: Boolean(opts.evidence), failOn: opts.failOn, version: toolVersion() };
+  emit(render(report, options), opts.output);
+  if (opts.format === 'github') {
+    const markdown = await COMPARE_FORMATS.markdown.load();
+    appendStepSummary(() => markdown(report, options));
+  }
+  reportDiagnostics(input, opts);
+  process.exitCode = hasErrors(input.diagnostics) ? EXIT.invalid : findingsExit(report, opts.failOn);
 }

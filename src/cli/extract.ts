@@ -1,25 +1,25 @@
 /** `istanbul-talks extract` */
-import { renderExtractJson } from '../report/json.js';
-import { renderExtractNdjson } from '../report/ndjson.js';
-import { renderExtractTable } from '../report/table.js';
-import type { ExtractResult } from '../run.js';
-import { reportDiagnostics, runExtraction } from './corpus-run.js';
-import { EXIT, hasErrors, parseFacts, resolveColor, write, type CommonOptions } from './shared.js';
+import { EXTRACT_FORMATS, type ExtractFormat, type ExtractOutput } from '../report/formats.js';
+import { reportDiagnostics, runExtraction, scanArticleSuppressions } from './corpus-run.js';
+import { emit } from './output.js';
+import { EXIT, hasErrors, parseFacts, parseShard, resolveColor, type CommonOptions } from './shared.js';
 
 export interface ExtractCliOptions extends CommonOptions {
-  format: 'json' | 'ndjson' | 'table';
+  /** Default: json, or ndjson with --shard (the records --from-facts reads back). */
+  format?: ExtractFormat;
   fact?: string[];
+  shard?: string;
+  output?: string;
 }
 
-export const EXTRACT_FORMATS = {
-  json: (r: ExtractResult) => renderExtractJson(r),
-  ndjson: (r: ExtractResult) => renderExtractNdjson(r),
-  table: (r: ExtractResult, color: 0 | 1 | 2 | 3) => renderExtractTable(r, { color }),
-} as const;
-
-export function runExtract(opts: ExtractCliOptions): void {
-  const result = runExtraction(opts, parseFacts(opts.fact));
-  write(EXTRACT_FORMATS[opts.format](result, resolveColor(opts.color)));
+export async function runExtract(opts: ExtractCliOptions): Promise<void> {
+  const shard = parseShard(opts.shard);
+  const format: ExtractFormat = opts.format ?? (shard ? 'ndjson' : 'json');
+  const result = runExtraction(opts, parseFacts(opts.fact), shard);
+  // NDJSON is what --from-facts reads back, so it carries what `check` needs: inline suppressions.
+  const output: ExtractOutput = format === 'ndjson' ? { ...result, suppressions: scanArticleSuppressions(result, opts) } : result;
+  const render = await EXTRACT_FORMATS[format].load();
+  emit(render(output, { color: resolveColor(opts.output ? false : opts.color) }), opts.output);
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

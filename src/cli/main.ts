@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { CHECK_FORMATS, COMPARE_FORMATS, EXTRACT_FORMATS, describeFormats } from '../report/formats.js';
 import { EXIT, UsageError } from './shared.js';
 
 const require = createRequire(import.meta.url);
@@ -23,6 +24,17 @@ function common(cmd: Command): Command {
     .option('--no-color', 'no colour (also NO_COLOR=1)');
 }
 
+function formatOption(formats: Record<string, { description: string }>, fallback: string | undefined): Option {
+  const option = new Option('--format <format>', `output format: ${describeFormats(formats)}`).choices(Object.keys(formats));
+  return fallback === undefined ? option : option.default(fallback);
+}
+
+const outputOption = () => new Option('--output <file>', 'write the result to this file (atomically) instead of stdout');
+const failOnOption = (fallback: string) =>
+  new Option('--fail-on <level>', 'exit 1 when findings reach this level').choices(['conflict', 'compatible', 'never']).default(fallback);
+const fromFactsOption = () =>
+  new Option('--from-facts <file...>', 'compare fact records written by `extract --format ndjson` (shards are merged; - reads stdin) instead of a corpus');
+
 export function buildProgram(): Command {
   const program = new Command('istanbul-talks')
     .description('Compare what news outlets report about the Russia–Ukraine talks in Istanbul, fact by fact.')
@@ -34,7 +46,9 @@ export function buildProgram(): Command {
     program
       .command('compare')
       .description('compare what each outlet reports about each fact of each meeting')
-      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ndjson']).default('table'))
+      .addOption(formatOption(COMPARE_FORMATS, 'table'))
+      .addOption(outputOption())
+      .addOption(fromFactsOption())
       .option('--fact <fact>', 'only these facts (repeatable, or comma-separated)', collect)
       .option('--outlet <outlet>', 'only these outlets (repeatable)', collect)
       .option('--event <date>', 'only these meetings (repeatable)', collect)
@@ -42,16 +56,52 @@ export function buildProgram(): Command {
       .option('--merge-events', 'compare the whole corpus as one meeting')
       .option('--tolerance <t>', 'relative tolerance for figures', '0.1')
       .option('--evidence', 'show the quote and file:line:column behind each value')
-      .addOption(new Option('--fail-on <level>', 'exit 1 when findings reach this level').choices(['conflict', 'compatible', 'never']).default('never')),
+      .addOption(failOnOption('never')),
   ).action(async (opts) => (await import('./compare.js')).runCompare(opts));
 
   common(
     program
       .command('extract')
       .description('extract fact records with their evidence')
-      .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson', 'table']).default('json'))
+      .addOption(formatOption(EXTRACT_FORMATS, undefined).default(undefined, 'json; ndjson with --shard'))
+      .addOption(outputOption())
+      .option('--shard <i/n>', 'only the I-th of N slices of the corpus files, sorted by path (1-based), for merging with --from-facts')
       .option('--fact <fact>', 'only these facts (repeatable, or comma-separated)', collect),
   ).action(async (opts) => (await import('./extract.js')).runExtract(opts));
+
+  common(
+    program
+      .command('check')
+      .description('CI: the corpus loads cleanly and no disagreement reaches --fail-on beyond the baseline')
+      .addOption(formatOption(CHECK_FORMATS, 'table'))
+      .addOption(outputOption())
+      .addOption(fromFactsOption())
+      .option('--baseline <file>', 'reviewed disagreements (default: .istanbul-talks-baseline.json when it exists)')
+      .option('--update-baseline', 'write the current disagreements to the baseline and exit 0')
+      .addOption(failOnOption('conflict'))
+      .option('--max-findings <n>', 'exit 1 only when more than N disagreements fail', '0')
+      .option('--merge-events', 'compare the whole corpus as one meeting')
+      .option('--tolerance <t>', 'relative tolerance for figures', '0.1'),
+  ).action(async (opts) => (await import('./check.js')).runCheck(opts));
+
+  program
+    .command('add')
+    .description('import plain-text articles into the corpus with front matter, and print the facts found in them')
+    .argument('<file...>', 'plain-text article files (UTF-8)')
+    .requiredOption('--outlet <outlet>', 'the outlet that published the articles')
+    .requiredOption('--published <date>', 'publication date: YYYY-MM-DD or an ISO date-time')
+    .option('--url <url>', 'the article URL')
+    .option('--title <title>', 'the title (default: the first line of the text)')
+    .addOption(new Option('--id-from <source>', 'article id from outlet and date, or from the file name').choices(['outlet-date', 'file']).default('outlet-date'))
+    .option('--force', 'replace an article that has the same id')
+    .option('--corpus <dir>', 'corpus directory (default: ./corpus, created when missing)')
+    .option('--gazetteer <file>', 'extra gazetteer entities (JSON); repeatable', collect)
+    .option('--max-file-size <bytes>', 'refuse input files larger than this (default 5m)')
+    .addOption(formatOption(EXTRACT_FORMATS, 'table'))
+    .addOption(outputOption())
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .action(async (files: string[], opts) => (await import('./add.js')).runAdd(files, opts));
 
   common(
     program

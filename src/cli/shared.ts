@@ -85,3 +85,20 @@ export function hasErrors(diagnostics: Diagnostic[]): boolean {
 export function write(text: string): void {
   process.stdout.write(text);
 }
+
+let version: string | undefined;
+/** The package version (for formats that record the tool, such as SARIF). */
+export function toolVersion(): string {
+  version ??= (JSON.parse(fs.readFileSync(path.resolve(here, '../../package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+/** `--shard I/N`: the I-th of N contiguous slices of the path-sorted file list, 1-based. */
+export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d{1,6})\s*\/\s*(\d{1,6})\s*$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 <= I <= N (for example 2/3), not "${value}"`);
+  return { index, count };
+}

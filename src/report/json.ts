@@ -1,4 +1,5 @@
 /** JSON documents of SPEC.md §7, with `schemaVersion`. Control and BiDi characters are escaped. */
+import type { CheckReport } from '../check/findings.js';
 import type { CompareReport } from '../compare/compare.js';
 import type { ExtractResult } from '../run.js';
 import { safeJson } from './sanitize.js';
@@ -8,5 +9,9 @@ export function renderExtractJson(result: ExtractResult): string {
 }
 
 export function renderCompareJson(report: CompareReport): string {
+  return `${safeJson(report, 2)}\n`;
+}
+
+export function renderCheckJson(report: CheckReport): string {
   return `${safeJson(report, 2)}\n`;
 }

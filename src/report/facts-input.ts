@@ -1,0 +1,227 @@
+/**
+ * Reading back what `extract --format ndjson` writes (see ndjson.ts), so `compare --from-facts` and
+ * `check --from-facts` can work on sharded extractions. Records are checked field by field before
+ * anything compares them: a bad line becomes a diagnostic naming the file and line, never a crash.
+ * Shards are merged into what one run over the whole corpus gives: articles by id, facts and
+ * diagnostics in the run's order, an id used twice reported as the loader reports it.
+ */
+import { byString } from '../canonical.js';
+import type { Suppression } from '../check/suppress.js';
+import { sortDiagnostics, sortFacts } from '../run.js';
+import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord, type FactValue } from '../types.js';
+
+export interface FactsInput {
+  articles: ArticleSummary[];
+  facts: FactRecord[];
+  diagnostics: Diagnostic[];
+  suppressions: Suppression[];
+}
+
+export interface FactsSource {
+  /** File name as shown in diagnostics. */
+  name: string;
+  text: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isEvent = (v: unknown): v is string | null => v === null || (isStr(v) && DATE.test(v));
+const isIdList = (v: unknown) => Array.isArray(v) && v.every(isStr);
+
+/** Why a value is not the encoding of its fact kind (SPEC.md §4), or null when it is. */
+export function valueProblem(fact: FactKind, value: unknown): string | null {
+  switch (fact) {
+    case 'date':
+      return isStr(value) && DATE.test(value) ? null : 'a date value must be "YYYY-MM-DD"';
+    case 'venue':
+    case 'delegation-head':
+    case 'chair':
+      return isStr(value) && value !== '' ? null : `a ${fact} value must be an id (a non-empty string)`;
+    case 'mediator':
+    case 'territorial-demand':
+      return isIdList(value) ? null : `a ${fact} value must be a list of ids`;
+    case 'duration':
+      return isObj(value) && isNum(value.minutes) && ['exact', 'about', 'under', 'over'].includes(value.qualifier as string)
+        ? null
+        : 'a duration value must be { minutes, qualifier: exact|about|under|over }';
+    case 'prisoner-exchange':
+      return isObj(value) &&
+        (value.perSide === null || isNum(value.perSide)) &&
+        (value.total === null || isNum(value.total)) &&
+        ['exact', 'about', 'at-least', 'range'].includes(value.qualifier as string) &&
+        (value.perSideMax === undefined || isNum(value.perSideMax))
+        ? null
+        : 'a prisoner-exchange value must be { perSide, total, qualifier, perSideMax? }';
+    case 'ceasefire-proposal':
+      return isObj(value) && isNum(value.days) && (value.maxDays === undefined || isNum(value.maxDays))
+        ? null
+        : 'a ceasefire-proposal value must be { days, maxDays? }';
+  }
+}
+
+interface Parsed {
+  source: string;
+  articles: { record: ArticleSummary; line: number }[];
+  facts: { record: FactRecord; line: number }[];
+  diagnostics: Diagnostic[];
+  suppressions: Suppression[];
+  problems: Diagnostic[];
+}
+
+function problem(source: string, line: number, code: string, message: string): Diagnostic {
+  return { severity: 'error', path: source, line, column: 1, code, message };
+}
+
+function readArticle(o: Obj): ArticleSummary | string {
+  if (!isStr(o.id) || o.id === '') return 'an article record needs "id"';
+  if (!isStr(o.path) || !isStr(o.outlet) || !isStr(o.published) || !isStr(o.title)) return 'an article record needs "path", "outlet", "published" and "title" strings';
+  if (!isStrOrNull(o.url)) return '"url" must be a string or null';
+  if (!isEvent(o.event)) return '"event" must be YYYY-MM-DD or null';
+  return { id: o.id, path: o.path, outlet: o.outlet, published: o.published, title: o.title, url: o.url, event: o.event };
+}
+
+function readFact(o: Obj): FactRecord | string {
+  if (!isStr(o.article) || !isStr(o.outlet) || !isStr(o.label)) return 'a fact record needs "article", "outlet" and "label" strings';
+  if (!isEvent(o.event)) return '"event" must be YYYY-MM-DD or null';
+  if (!isStr(o.fact) || !(FACT_KINDS as readonly string[]).includes(o.fact)) return `"fact" must be one of ${FACT_KINDS.join(', ')}`;
+  if (!isStrOrNull(o.subject)) return '"subject" must be a string or null';
+  const fact = o.fact as FactKind;
+  const bad = valueProblem(fact, o.value);
+  if (bad) return bad;
+  const e = o.evidence;
+  if (!isObj(e) || !isStr(e.quote) || !isInt(e.start) || !isInt(e.end) || (e.end as number) < (e.start as number) || !isInt(e.line, 1) || !isInt(e.column, 1)) {
+    return '"evidence" must be { quote, start, end, line, column } with 0 <= start <= end and 1-based line and column';
+  }
+  return {
+    article: o.article,
+    outlet: o.outlet,
+    event: o.event,
+    fact,
+    subject: o.subject,
+    value: o.value as FactValue,
+    label: o.label,
+    evidence: { quote: e.quote, start: e.start as number, end: e.end as number, line: e.line as number, column: e.column as number },
+  };
+}
+
+function readDiagnostic(o: Obj): Diagnostic | string {
+  if ((o.severity !== 'error' && o.severity !== 'warning') || !isStr(o.path) || !isInt(o.line) || !isInt(o.column) || !isStr(o.code) || !isStr(o.message)) {
+    return 'a diagnostic record needs severity (error|warning), path, line, column, code and message';
+  }
+  return { severity: o.severity, path: o.path, line: o.line, column: o.column, code: o.code, message: o.message };
+}
+
+function readSuppression(o: Obj): Suppression | string {
+  if (!isStr(o.article) || !isStr(o.path) || !isInt(o.line, 1) || !isInt(o.column, 1) || !isIdList(o.facts)) {
+    return 'a suppression record needs article, path, line, column and a list of facts';
+  }
+  return { article: o.article, path: o.path, line: o.line, column: o.column, facts: o.facts as string[] };
+}
+
+export function parseFactsNdjson(source: FactsSource): Parsed {
+  const out: Parsed = { source: source.name, articles: [], facts: [], diagnostics: [], suppressions: [], problems: [] };
+  const lines = source.text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] as string).replace(/\r$/, '');
+    if (text.trim() === '') continue;
+    const lineNo = i + 1;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      out.problems.push(problem(source.name, lineNo, 'FACTS_JSON', 'not a JSON object (expected one record per line, as written by extract --format ndjson)'));
+      continue;
+    }
+    if (!isObj(data)) {
+      out.problems.push(problem(source.name, lineNo, 'FACTS_JSON', 'not a JSON object (expected one record per line, as written by extract --format ndjson)'));
+      continue;
+    }
+    let read: unknown;
+    switch (data.type) {
+      case 'article':
+        read = readArticle(data);
+        if (!isStr(read)) out.articles.push({ record: read as ArticleSummary, line: lineNo });
+        break;
+      case 'fact':
+        read = readFact(data);
+        if (!isStr(read)) out.facts.push({ record: read as FactRecord, line: lineNo });
+        break;
+      case 'diagnostic':
+        read = readDiagnostic(data);
+        if (!isStr(read)) out.diagnostics.push(read as Diagnostic);
+        break;
+      case 'suppression':
+        read = readSuppression(data);
+        if (!isStr(read)) out.suppressions.push(read as Suppression);
+        break;
+      default:
+        read = `unknown record type ${JSON.stringify(data.type ?? null)} (expected article, fact, diagnostic or suppression from extract --format ndjson)`;
+    }
+    if (isStr(read)) out.problems.push(problem(source.name, lineNo, 'FACTS_RECORD', read));
+  }
+  return out;
+}
+
+/** Merges the records of several extract runs (shards) into the result of one run. */
+export function mergeFactsInputs(sources: readonly FactsSource[]): FactsInput {
+  const parsed = sources.map(parseFactsNdjson);
+  const problems = parsed.flatMap((p) => p.problems);
+
+  // Articles by path, as the loader walks them: the first file to claim an id keeps it.
+  const all = parsed.flatMap((p, index) => p.articles.map((a) => ({ ...a, index })));
+  all.sort((a, b) => byString(a.record.path, b.record.path) || a.index - b.index);
+  const owner = new Map<string, { record: ArticleSummary; index: number }>();
+  const duplicates: Diagnostic[] = [];
+  for (const a of all) {
+    const previous = owner.get(a.record.id);
+    if (!previous) {
+      owner.set(a.record.id, a);
+    } else if (previous.record.path === a.record.path) {
+      const where = previous.index === a.index ? 'earlier in this file' : `in ${(parsed[previous.index] as Parsed).source}`;
+      problems.push(problem((parsed[a.index] as Parsed).source, a.line, 'FACTS_REPEATED', `article "${a.record.id}" (${a.record.path}) is also ${where}: give each shard once`));
+    } else {
+      duplicates.push({
+        severity: 'error',
+        path: a.record.path,
+        line: 1,
+        column: 1,
+        code: 'DUPLICATE_ID',
+        message: `article id "${a.record.id}" is already used by ${previous.record.path}; rename one of the files`,
+      });
+    }
+  }
+  const articles = [...owner.values()].map((a) => a.record).sort((a, b) => byString(a.id, b.id));
+  // A record counts only from the file whose article record won: a repeated shard or the loser of
+  // a duplicate id adds nothing.
+  const owns = (index: number, article: string) => owner.get(article)?.index === index;
+
+  const facts: FactRecord[] = [];
+  parsed.forEach((p, index) => {
+    const ids = new Set(p.articles.map((a) => a.record.id));
+    for (const { record, line } of p.facts) {
+      if (!ids.has(record.article)) {
+        problems.push(problem(p.source, line, 'FACTS_ARTICLE', `fact of article "${record.article}", which has no article record in this file`));
+      } else if (owns(index, record.article)) {
+        const outlet = owner.get(record.article)?.record.outlet;
+        if (outlet === record.outlet) facts.push(record);
+        else problems.push(problem(p.source, line, 'FACTS_RECORD', `fact names outlet "${record.outlet}" but its article says "${outlet}"`));
+      }
+    }
+  });
+
+  // Every shard of an empty corpus says so; one run says it once.
+  const diagnostics = new Map<string, Diagnostic>();
+  for (const d of [...parsed.flatMap((p) => p.diagnostics), ...duplicates, ...problems]) {
+    const key = JSON.stringify([d.severity, d.path, d.line, d.column, d.code, d.message]);
+    if (!diagnostics.has(key)) diagnostics.set(key, d);
+  }
+  const suppressions = parsed
+    .flatMap((p, index) => p.suppressions.filter((s) => owns(index, s.article)))
+    .sort((a, b) => byString(a.path, b.path) || a.line - b.line || a.column - b.column);
+  return { articles, facts: sortFacts(facts), diagnostics: sortDiagnostics([...diagnostics.values()]), suppressions };
+}
