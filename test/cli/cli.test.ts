@@ -151,3 +151,24 @@ describe('explain and names (spawned)', () => {
     expect(zel.spellings.map((s: { text: string }) => s.text).sort()).toEqual(['Volodimir Zelensky', 'Volodymyr Zelenskiy', 'Volodymyr Zelenskyy']);
   });
 });
+
+describe('mediator, ceasefire-proposal and territorial-demand (spawned)', () => {
+  it('extracts them with their value encodings', () => {
+    const json = JSON.parse(cli(['extract', '--fact', 'mediator,ceasefire-proposal,territorial-demand', '--format', 'json']).stdout);
+    const pick = (fact: string) => json.facts.filter((f: { fact: string }) => f.fact === fact).map((f: { article: string; subject: string | null; value: unknown }) => [f.article, f.subject, f.value]);
+    expect(pick('mediator')).toEqual([
+      ['ft-2025-05-16', null, ['turkey', 'united-states']],
+      ['north-press-2025-05-16', null, ['turkey']],
+    ]);
+    expect(pick('ceasefire-proposal')).toContainEqual(['bne-intellinews-2025-06-02', 'russia', { days: 2 }]);
+    expect(pick('ceasefire-proposal')).toContainEqual(['bne-intellinews-2025-06-02', 'ukraine', { days: 30 }]);
+    expect(pick('territorial-demand')).toContainEqual(['atalayar-2025-05-19', null, ['donetsk', 'kherson', 'luhansk', 'zaporizhzhia']]);
+  });
+
+  it('compares sets: equal agree, a subset is compatible', () => {
+    const json = JSON.parse(cli(['compare', '--event', '2025-05-16', '--format', 'json']).stdout);
+    const status = (fact: string) => json.comparisons.find((c: { fact: string }) => c.fact === fact).status;
+    expect(status('territorial-demand')).toBe('agree');
+    expect(status('mediator')).toBe('compatible');
+  });
+});
