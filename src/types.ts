@@ -100,13 +100,5 @@ export interface Article extends ArticleMeta {
   bodyStart: number;
 }
 
-/** What `extract` produces for one article, and what `sources` lists. */
-export interface ArticleSummary {
-  id: string;
-  path: string;
-  outlet: string;
-  published: string;
-  title: string;
-  url: string | null;
-  event: string | null;
-}
+/** What `extract` produces for one article, and what `sources` lists (`event`: the detected meeting). */
+export type ArticleSummary = Pick<ArticleMeta, 'id' | 'path' | 'outlet' | 'published' | 'title' | 'url' | 'event'>;

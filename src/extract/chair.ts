@@ -7,7 +7,7 @@
  */
 import { TITLES, personAt } from './context.js';
 import { groupStart, matchAll } from './match.js';
-import { defineExtractor, type Candidate } from './types.js';
+import { defineExtractor, personFact, type Candidate } from './types.js';
 
 const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|#+(?:'s)?|@+(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations|round|discussions|encounter|gathering|sit-down|proceedings)`;
 const CHAIRED = `(?<v>chaired|co-chaired|presided\\s+over|hosted|moderated)(?:\\s+like\\s+[^,;.@]{1,40}?)?`;
@@ -49,15 +49,7 @@ export default defineExtractor({
         const person = at === undefined ? undefined : personAt(ctx, at);
         if (!person) continue;
         const anchor = groupStart(m, 'v') ?? groupStart(m, 'v2');
-        out.push({
-          fact: 'chair',
-          subject: null,
-          value: person.id,
-          label: ctx.gazetteer.byId(person.id)?.name ?? person.surface,
-          start: person.start,
-          end: person.end,
-          ...(anchor !== undefined ? { anchor } : {}),
-        });
+        out.push(personFact(ctx, 'chair', null, person, anchor));
       }
     });
     return out;

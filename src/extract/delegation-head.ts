@@ -9,7 +9,7 @@
  */
 import { TITLES, countryAt, personAt, type SentenceContext } from './context.js';
 import { groupStart, matchAll } from './match.js';
-import { defineExtractor, type Candidate } from './types.js';
+import { defineExtractor, personFact, type Candidate } from './types.js';
 
 const SIDE = `(?<side>#+)(?:'s?)?`;
 const TEAM = `(?:(?:negotiating|peace|official|own|country's|government's)\\s+)?(?:delegation|team|negotiating\\s+team|negotiators|side|delegates)`;
@@ -98,15 +98,7 @@ export default defineExtractor({
           if (personFirst && OBJECT_OF.test(ctx.masked.slice(Math.max(0, person.start - 40), person.start))) continue;
           const subject = textSide ?? person.side;
           if (subject !== 'russia' && subject !== 'ukraine') continue;
-          out.push({
-            fact: 'delegation-head',
-            subject,
-            value: person.id,
-            label: ctx.gazetteer.byId(person.id)?.name ?? person.surface,
-            start: person.start,
-            end: person.end,
-            ...(anchor !== undefined ? { anchor } : {}),
-          });
+          out.push(personFact(ctx, 'delegation-head', subject, person, anchor));
         }
       }
     }

@@ -1,5 +1,5 @@
 import type { FactKind, FactValues } from '../types.js';
-import type { SentenceContext } from './context.js';
+import type { Person, SentenceContext } from './context.js';
 
 /** One fact found in a sentence; `start`/`end` are offsets into the (folded) sentence text. */
 export interface Candidate<K extends FactKind = FactKind> {
@@ -28,4 +28,23 @@ export interface Extractor<K extends FactKind = FactKind> {
 
 export function defineExtractor<K extends FactKind>(extractor: Extractor<K>): Extractor<K> {
   return extractor;
+}
+
+/** A fact whose value is a person: id, canonical name as label, the name's span, the statement's anchor. */
+export function personFact<K extends 'chair' | 'delegation-head'>(
+  ctx: SentenceContext,
+  fact: K,
+  subject: string | null,
+  person: Person,
+  anchor: number | undefined,
+): Candidate<K> {
+  return {
+    fact,
+    subject,
+    value: person.id as FactValues[K],
+    label: ctx.gazetteer.byId(person.id)?.name ?? person.surface,
+    start: person.start,
+    end: person.end,
+    ...(anchor !== undefined ? { anchor } : {}),
+  };
 }
