@@ -6,7 +6,7 @@
  * stripping (`/^\s*#[^\n]+/gm`) takes seconds on a 64 KB block of blank lines. Only `---`,
  * `---yaml` and `---yml` open a block; anything else is a diagnostic and is never parsed.
  */
-import { isAlias, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
 import { quoteForMessage } from '../report/sanitize.js';
 
 export interface FrontMatterBlock {
@@ -150,7 +150,7 @@ export function parseFrontMatter(block: FrontMatterBlock): YamlResult {
         problem = fail('FRONT_MATTER_ALIAS', 'YAML anchors and aliases are not allowed in front matter', node.range ?? undefined);
       } else if (node.tag) {
         problem = fail('FRONT_MATTER_TAG', 'YAML tags (!…) are not allowed in front matter', node.range ?? undefined);
-      } else if (path.length > MAX_DEPTH * 2) {
+      } else if (isCollection(node) && path.filter(isCollection).length >= MAX_DEPTH) {
         problem = fail('FRONT_MATTER_YAML', 'front matter is nested too deeply', node.range ?? undefined);
       }
       return problem ? visit.BREAK : undefined;

@@ -6,10 +6,11 @@
  * (disjoint classes, no nested quantifiers); test/security/redos.test.ts checks them.
  */
 
-// CSI: ESC [ params intermediates final. OSC/DCS/APC/PM/SOS: ESC ] … (BEL | ESC \ | end). Others: ESC + one char.
+// CSI: ESC [ params intermediates final. OSC/DCS/APC/PM/SOS: ESC ] … (BEL | ESC \ | end).
+// Others (charset designation ESC ( 0, ESC M …): ESC, intermediates, one final byte.
 const CSI = /\x1b\[[0-?]*[ -/]*[@-~]?|\x9b[0-?]*[ -/]*[@-~]?/g;
 const STRINGS = /(?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?/g;
-const ESC_OTHER = /\x1b[\s\S]?/g;
+const ESC_OTHER = /\x1b[ -/]*[0-~]?/g;
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 /**
  * BiDi controls (embeddings, overrides, isolates, marks), zero-width and invisible formatting
@@ -157,7 +158,7 @@ export function truncate(text: string, max: number): string {
 export function safeJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(
     /[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g,
-    (c) => [...c].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+    (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );
 }
 
