@@ -55,6 +55,7 @@ const EXPECTED: Record<string, string[]> = {
   'link-loop.md': ['SYMLINK_BROKEN'],
   'link-inside.md': [],
   'fifo.md': ['NOT_REGULAR_FILE'],
+  'link-to-fifo.md': ['NOT_REGULAR_FILE'],
   'linked-dir': ['SYMLINK_DIRECTORY'],
   [EVIL_NAME]: ['FIELD_UNKNOWN'],
 };
@@ -85,6 +86,8 @@ function build(): void {
   fs.symlinkSync('link-loop.md', path.join(corpus, 'link-loop.md'));
   fs.symlinkSync('good-wire.md', path.join(corpus, 'link-inside.md'));
   execFileSync('mkfifo', [path.join(corpus, 'fifo.md')]);
+  // A link inside the corpus to the FIFO: only the open descriptor can tell (and must not block).
+  fs.symlinkSync('fifo.md', path.join(corpus, 'link-to-fifo.md'));
   fs.mkdirSync(path.join(tmp, 'elsewhere'));
   fs.writeFileSync(path.join(tmp, 'elsewhere', 'hidden.md'), good.replace('Good Wire', 'Elsewhere Outlet'));
   fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(corpus, 'linked-dir'));
