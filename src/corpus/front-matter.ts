@@ -1,11 +1,13 @@
 /**
- * Front matter: find the block ourselves (so positions and the declared language are known before
- * any parser runs), then parse it with gray-matter whose every engine is replaced: YAML goes to a
- * strict parser, and every other language — above all `js`/`javascript`, which gray-matter would
- * `eval` — throws. Passing options also keeps gray-matter's content-keyed cache out of the way.
+ * Front matter, read by this module alone: the block is found by a linear line scan (so positions
+ * and the declared language are known before any parser runs), and its YAML goes to a strict
+ * parser. gray-matter is deliberately not on this path: it `eval`s `---js` blocks whatever its
+ * options say, shares cached `data` objects between calls without options, and its comment
+ * stripping (`/^\s*#[^\n]+/gm`) takes seconds on a 64 KB block of blank lines. Only `---`,
+ * `---yaml` and `---yml` open a block; anything else is a diagnostic and is never parsed.
  */
-import matter from 'gray-matter';
-import { isAlias, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
+import { quoteForMessage } from '../report/sanitize.js';
 
 export interface FrontMatterBlock {
   /** Declared language after the opening `---`, lower-cased ('' when none). */
@@ -28,7 +30,11 @@ export interface FrontMatterProblem {
 
 export type BlockResult = { ok: true; block: FrontMatterBlock } | { ok: false; problem: FrontMatterProblem };
 
-const MAX_FRONT_MATTER = 64 * 1024;
+/** Real front matter is a few hundred bytes; this bounds the work a hostile block can cause. */
+export const MAX_FRONT_MATTER = 64 * 1024;
+/** Fields are scalars or a list of strings; nothing legitimate nests deeper than this. */
+const MAX_DEPTH = 8;
+const BOM = '\ufeff';
 
 /** Reads one line starting at `from`: its text without the line ending, and where the next begins. */
 function readLine(text: string, from: number): { text: string; next: number } {
@@ -42,61 +48,75 @@ function readLine(text: string, from: number): { text: string; next: number } {
   return { text: text.slice(from), next: text.length };
 }
 
+const LANGUAGE_NAME = /^[a-z][\w.+-]*$/i;
+
+/** What follows `---` on the opening line: null when it opens YAML, else the problem. */
+function checkOpener(rest: string, offset: number): FrontMatterProblem | null {
+  const language = rest.trim().toLowerCase();
+  if (language === '' || language === 'yaml' || language === 'yml') return null;
+  if (LANGUAGE_NAME.test(language)) {
+    // `---js`, `---JS`, `--- javascript `: gray-matter would evaluate these. Never parsed here.
+    return {
+      code: 'FRONT_MATTER_LANGUAGE',
+      message: `front matter declares language ${quoteForMessage(language, 20)}; only YAML front matter is supported (open it with a plain "---" line)`,
+      offset,
+    };
+  }
+  return {
+    code: 'FRONT_MATTER_DELIMITER',
+    message: `opening line ${quoteForMessage(`---${rest}`, 20)} is not a front-matter delimiter: open the front matter with exactly "---"`,
+    offset,
+  };
+}
+
 export function findFrontMatter(text: string): BlockResult {
-  const first = readLine(text, 0);
+  // A UTF-8 byte order mark (the decoder usually drops it) must not hide the opening line.
+  const start = text.startsWith(BOM) ? 1 : 0;
+  const first = readLine(text, start);
   if (!first.text.startsWith('---')) {
     return {
       ok: false,
       problem: {
         code: 'FRONT_MATTER_MISSING',
         message: 'no front matter: an article must start with a "---" line followed by YAML (outlet, published)',
-        offset: 0,
+        offset: start,
       },
     };
   }
+  const opener = checkOpener(first.text.slice(3), start);
+  if (opener) return { ok: false, problem: opener };
   const language = first.text.slice(3).trim().toLowerCase();
-  if (language !== '' && language !== 'yaml' && language !== 'yml') {
-    // `----` and `---x` lines are not openers of another language but broken delimiters.
-    const shown = language.length > 20 ? `${language.slice(0, 20)}…` : language;
-    return {
-      ok: false,
-      problem: {
-        code: 'FRONT_MATTER_LANGUAGE',
-        message: `front matter declares language "${shown}"; only YAML front matter is supported (open it with a plain "---" line)`,
-        offset: 0,
-      },
-    };
-  }
-  let line = 2;
   let pos = first.next;
   while (pos < text.length) {
-    const current = readLine(text, pos);
-    if (current.text.trimEnd() === '---') {
+    if (pos - first.next > MAX_FRONT_MATTER) {
       return {
-        ok: true,
-        block: {
-          language,
-          source: text.slice(first.next, pos),
-          sourceStart: first.next,
-          sourceLine: 2,
-          bodyStart: current.next,
+        ok: false,
+        problem: { code: 'FRONT_MATTER_TOO_LARGE', message: `front matter is over ${MAX_FRONT_MATTER / 1024} KiB; it should hold a few fields`, offset: start },
+      };
+    }
+    const current = readLine(text, pos);
+    if (current.text.startsWith('---')) {
+      if (current.text.trimEnd() === '---') {
+        return {
+          ok: true,
+          block: { language, source: text.slice(first.next, pos), sourceStart: first.next, sourceLine: 2, bodyStart: current.next },
+        };
+      }
+      // `---x` closes the block for some parsers and not for others: refuse the ambiguity.
+      return {
+        ok: false,
+        problem: {
+          code: 'FRONT_MATTER_DELIMITER',
+          message: `line ${quoteForMessage(current.text, 20)} is not a front-matter delimiter: close the front matter with exactly "---"`,
+          offset: pos,
         },
       };
     }
-    if (pos - first.next > MAX_FRONT_MATTER) break;
     pos = current.next;
-    line++;
   }
   return {
     ok: false,
-    problem: {
-      code: 'FRONT_MATTER_UNTERMINATED',
-      message:
-        pos - first.next > MAX_FRONT_MATTER
-          ? `front matter is not closed within ${MAX_FRONT_MATTER / 1024} KiB: add a "---" line after the metadata`
-          : 'front matter is never closed: add a "---" line after the metadata',
-      offset: 0,
-    },
+    problem: { code: 'FRONT_MATTER_UNTERMINATED', message: 'front matter is never closed: add a "---" line after the metadata', offset: start },
   };
 }
 
@@ -104,84 +124,49 @@ export type YamlResult =
   | { ok: true; data: unknown; /** Offset in the file of each top-level key. */ keyOffsets: Map<string, number> }
   | { ok: false; problem: FrontMatterProblem };
 
-/** Strict YAML: core schema (dates stay strings), no anchors or aliases, no custom tags. */
-function parseYamlStrict(block: FrontMatterBlock): YamlResult {
-  const doc = parseDocument(block.source, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
-  const at = (pos: [number, number] | undefined) => block.sourceStart + (pos ? pos[0] : 0);
-  const error = doc.errors[0];
-  if (error) {
-    return { ok: false, problem: { code: 'FRONT_MATTER_YAML', message: `invalid YAML: ${firstLine(error.message)}`, offset: at(error.pos) } };
-  }
-  let problem: FrontMatterProblem | null = null;
-  visit(doc, (_key, node) => {
-    if (problem || !isNode(node)) return;
-    if (isAlias(node) || ('anchor' in node && node.anchor)) {
-      problem = {
-        code: 'FRONT_MATTER_ALIAS',
-        message: 'YAML anchors and aliases are not allowed in front matter',
-        offset: at(node.range ? [node.range[0], node.range[1]] : undefined),
-      };
-      return visit.BREAK;
-    }
-    if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-      problem = {
-        code: 'FRONT_MATTER_TAG',
-        message: 'YAML tags are not allowed in front matter',
-        offset: at(node.range ? [node.range[0], node.range[1]] : undefined),
-      };
-      return visit.BREAK;
-    }
-    return undefined;
-  });
-  if (problem) return { ok: false, problem };
-  const warning = doc.warnings[0];
-  if (warning) {
-    return { ok: false, problem: { code: 'FRONT_MATTER_TAG', message: `unsupported YAML: ${firstLine(warning.message)}`, offset: at(warning.pos) } };
-  }
-  const keyOffsets = new Map<string, number>();
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) keyOffsets.set(String(pair.key.value), block.sourceStart + pair.key.range[0]);
-    }
-  }
-  return { ok: true, data: doc.toJS({ maxAliasCount: 0 }), keyOffsets };
-}
-
-function firstLine(message: string): string {
+/** yaml's messages end with "at line L, column C:" relative to the block; our position is absolute. */
+function yamlMessage(message: string): string {
   const nl = message.indexOf('\n');
-  return nl === -1 ? message : message.slice(0, nl);
+  const line = nl === -1 ? message : message.slice(0, nl);
+  const at = line.lastIndexOf(' at line ');
+  return quoteForMessage(at === -1 ? line : line.slice(0, at), 120, false);
 }
 
-class RefusedEngine extends Error {}
-
-/** Parses the block's YAML through gray-matter with every engine replaced. */
-export function parseFrontMatter(text: string, block: FrontMatterBlock): YamlResult {
-  let result: YamlResult = { ok: true, data: {}, keyOffsets: new Map() };
-  const refuse = {
-    parse(): never {
-      throw new RefusedEngine('only YAML front matter is supported');
-    },
-  };
-  const yamlEngine = {
-    parse(): Record<string, unknown> {
-      result = parseYamlStrict(block);
-      return {};
-    },
-  };
+/**
+ * Strict YAML: core schema (dates stay strings), unique keys, no anchors or aliases (no alias
+ * bombs), no tags at all, bounded depth. Returns plain data only after all of that held.
+ */
+export function parseFrontMatter(block: FrontMatterBlock): YamlResult {
+  const at = (pos: readonly number[] | undefined) => block.sourceStart + (pos?.[0] ?? 0);
+  const fail = (code: string, message: string, pos?: readonly number[]): YamlResult => ({ ok: false, problem: { code, message, offset: at(pos) } });
   try {
-    matter(text.slice(0, block.bodyStart), {
-      language: 'yaml',
-      engines: { yaml: yamlEngine, yml: yamlEngine, js: refuse, javascript: refuse, json: refuse, coffee: refuse, cson: refuse, toml: refuse },
-    } as unknown as Parameters<typeof matter>[1]);
-  } catch (error) {
-    return {
-      ok: false,
-      problem: {
-        code: 'FRONT_MATTER_LANGUAGE',
-        message: error instanceof RefusedEngine ? error.message : 'front matter could not be read',
-        offset: 0,
-      },
-    };
+    const doc = parseDocument(block.source, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+    const error = doc.errors[0];
+    if (error) return fail('FRONT_MATTER_YAML', `invalid YAML: ${yamlMessage(error.message)}`, error.pos);
+    let problem: YamlResult | null = null;
+    visit(doc, (_key, node, path) => {
+      if (!isNode(node)) return undefined;
+      if (isAlias(node) || node.anchor) {
+        problem = fail('FRONT_MATTER_ALIAS', 'YAML anchors and aliases are not allowed in front matter', node.range ?? undefined);
+      } else if (node.tag) {
+        problem = fail('FRONT_MATTER_TAG', 'YAML tags (!…) are not allowed in front matter', node.range ?? undefined);
+      } else if (isCollection(node) && path.filter(isCollection).length >= MAX_DEPTH) {
+        problem = fail('FRONT_MATTER_YAML', 'front matter is nested too deeply', node.range ?? undefined);
+      }
+      return problem ? visit.BREAK : undefined;
+    });
+    if (problem) return problem;
+    const warning = doc.warnings[0];
+    if (warning) return fail('FRONT_MATTER_YAML', `unsupported YAML: ${yamlMessage(warning.message)}`, warning.pos);
+    const keyOffsets = new Map<string, number>();
+    if (isMap(doc.contents)) {
+      for (const pair of doc.contents.items) {
+        if (isScalar(pair.key) && pair.key.range) keyOffsets.set(String(pair.key.value), block.sourceStart + pair.key.range[0]);
+      }
+    }
+    return { ok: true, data: doc.toJS({ maxAliasCount: 0 }), keyOffsets };
+  } catch {
+    // The parser recursing out of stack on pathological nesting, or any other internal failure.
+    return fail('FRONT_MATTER_YAML', 'front matter could not be parsed as YAML');
   }
-  return result;
 }

@@ -1,9 +1,13 @@
 /**
  * Loading a corpus: every `*.md` below a directory becomes an Article or a diagnostic. One bad
- * file never stops the run, and nothing is skipped without saying so.
+ * file never stops the run, and nothing is skipped without saying so. Files come from strangers:
+ * links out of the corpus are not followed, only regular files are read (a FIFO or /dev/zero
+ * would block or never end), reads are capped, and bytes must be UTF-8 text before any parser
+ * sees them. The loader never writes anything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { escapeControls } from '../report/sanitize.js';
 import type { Article, Diagnostic } from '../types.js';
 import { findFrontMatter, parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
 import { createLocator } from './location.js';
@@ -28,37 +32,68 @@ export interface LoadResult {
   files: string[];
 }
 
+/** The path shown to the user: relative to `cwd`, `/`-separated, control characters escaped. */
 export function displayPath(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
-  return (rel === '' ? file : rel).split(path.sep).join('/');
+  return escapeControls((rel === '' ? file : rel).split(path.sep).join('/'));
 }
 
-/** Lists `*.md` files below `root`, sorted by path, without following directory links. */
-export function listArticleFiles(root: string): string[] {
+export interface SkippedEntry {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * Lists `*.md` files below `root`, sorted by path, without following directory links. Directories
+ * that cannot be read and links to directories are added to `skipped` (when given).
+ */
+export function listArticleFiles(root: string, skipped: SkippedEntry[] = []): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ path: dir, code: 'DIR_READ', message: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? 'error'}); its articles are skipped` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.toLowerCase().endsWith('.md')) out.push(full);
+      else if (entry.isSymbolicLink() && isDirectory(full)) {
+        skipped.push({ path: full, code: 'SYMLINK_DIRECTORY', message: 'symbolic link to a directory; not followed (link the article files instead)' });
+      }
     }
   };
   walk(root);
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd();
-  const all = listArticleFiles(root);
+  const skipped: SkippedEntry[] = [];
+  const all = listArticleFiles(root, skipped);
   const shard = options.shard;
   // Contiguous slices of the sorted list, as test runners shard their files.
   const files = shard
     ? all.slice(Math.floor(((shard.index - 1) * all.length) / shard.count), Math.floor((shard.index * all.length) / shard.count))
     : all;
   const articles: Article[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = skipped.map((e) =>
+    diag(e.code === 'DIR_READ' ? 'error' : 'warning', displayPath(e.path, cwd), 1, 1, e.code, e.message),
+  );
   const seen = new Map<string, string>();
   const realRoot = fs.realpathSync(root);
   for (const file of files) {
@@ -69,7 +104,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult 
     if (!article) continue;
     const previous = seen.get(article.id);
     if (previous !== undefined) {
-      diagnostics.push(diag('error', shown, 1, 1, 'DUPLICATE_ID', `article id "${article.id}" is already used by ${previous}; rename one of the files`));
+      diagnostics.push(diag('error', shown, 1, 1, 'DUPLICATE_ID', `article id "${escapeControls(article.id)}" is already used by ${previous}; rename one of the files`));
       continue;
     }
     seen.set(article.id, shown);
@@ -90,6 +125,10 @@ function diag(severity: Diagnostic['severity'], file: string, line: number, colu
   return { severity, path: file, line, column, code, message };
 }
 
+/** Open flags: never follow a link swapped in at the last moment, never block on a FIFO, never adopt a terminal. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+const CHUNK = 64 * 1024;
+
 function readRegularFile(file: string, shown: string, realRoot: string, options: LoadOptions): { bytes: Buffer } | { problem: Diagnostic } {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const fail = (code: string, message: string) => ({ problem: diag('error', shown, 1, 1, code, message) });
@@ -99,31 +138,36 @@ function readRegularFile(file: string, shown: string, realRoot: string, options:
     let real: string;
     try {
       real = fs.realpathSync(file);
-    } catch {
-      return fail('SYMLINK_BROKEN', 'symbolic link points to nothing');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return fail('SYMLINK_BROKEN', code === 'ELOOP' ? 'symbolic link loops back on itself' : 'symbolic link points to nothing');
     }
     const inside = real === realRoot || real.startsWith(realRoot + path.sep);
     if (!inside && !options.followSymlinks) {
       return fail('SYMLINK_OUTSIDE', 'symbolic link points outside the corpus directory; not followed (use --follow-symlinks to allow)');
     }
     target = real;
+  } else if (!link.isFile()) {
+    return fail('NOT_REGULAR_FILE', 'not a regular file (device, pipe or socket); skipped');
   }
-  const stat = fs.statSync(target);
-  if (!stat.isFile()) return fail('NOT_REGULAR_FILE', 'not a regular file (device, pipe or socket); skipped');
-  if (stat.size > max) return fail('FILE_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${max} (see --max-file-size)`);
-  // Read at most max+1 bytes through one descriptor: the size checked is the size read.
-  const fd = fs.openSync(target, 'r');
+  // What is checked is what is read: the type comes from the open descriptor, and the size from
+  // the bytes actually read (/proc files report size 0; a file may grow while we read).
+  const fd = fs.openSync(target, OPEN_FLAGS);
   try {
-    const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return fail('NOT_REGULAR_FILE', 'not a regular file (device, pipe or socket); skipped');
+    if (stat.size > max) return fail('FILE_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${max} (see --max-file-size)`);
+    const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const n = fs.readSync(fd, buffer, total, buffer.length - total, null);
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
       total += n;
-      if (total >= buffer.length) break;
+      if (total > max) return fail('FILE_TOO_LARGE', `file is over the limit of ${max} bytes (see --max-file-size)`);
     }
-    if (total > max) return fail('FILE_TOO_LARGE', `file is over the limit of ${max} bytes (see --max-file-size)`);
-    return { bytes: buffer.subarray(0, total) };
+    return { bytes: Buffer.concat(chunks, total) };
   } finally {
     fs.closeSync(fd);
   }
@@ -131,19 +175,74 @@ function readRegularFile(file: string, shown: string, realRoot: string, options:
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** File signatures of formats that end up renamed to `.md`: named in the diagnostic. */
+const SIGNATURES: Array<[string, number[]]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive (or an Office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['an executable (ELF)', [0x7f, 0x45, 0x4c, 0x46]],
+];
+
+export type Decoded = { text: string } | { code: string; message: string; line: number; column: number };
+
+/** Line and column (1-based) of byte `offset`, counting in the valid UTF-8 before it. */
+function bytePoint(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  let line = 1;
+  for (let i = 0; i < before.length; i++) {
+    const c = before.charCodeAt(i);
+    if (c === 10 || (c === 13 && before.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return { line, column: before.length - lastBreak };
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need === -1 || i + need >= bytes.length) return i;
+    const b1 = bytes[i + 1] as number;
+    // Overlongs, surrogates and code points above U+10FFFF are excluded by the second byte's range.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (b1 < lo || b1 > hi) return i;
+    for (let k = 2; k <= need; k++) {
+      const bk = bytes[i + k] as number;
+      if (bk < 0x80 || bk > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
 /** Bytes → text, or the reason they are not a UTF-8 article. */
-export function decodeArticle(bytes: Uint8Array): { text: string } | { code: string; message: string; offset: number } {
-  if (bytes.length === 0) return { code: 'FILE_EMPTY', message: 'file is empty', offset: 0 };
+export function decodeArticle(bytes: Uint8Array): Decoded {
+  const at = (code: string, message: string, offset = 0): Decoded => ({ code, message, ...bytePoint(bytes, offset) });
+  if (bytes.length === 0) return at('FILE_EMPTY', 'file is empty');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { code: 'FILE_ENCODING', message: 'file is UTF-16; save it as UTF-8', offset: 0 };
+    return at('FILE_UTF16', 'file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8');
+  }
+  for (const [name, signature] of SIGNATURES) {
+    if (signature.every((b, i) => bytes[i] === b)) return at('FILE_BINARY', `file is ${name}, not a text article`);
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { code: 'FILE_BINARY', message: 'file contains NUL bytes: not a text article', offset: nul };
+  if (nul !== -1) return at('FILE_BINARY', 'file contains NUL bytes: not a text article', nul);
   try {
     // A UTF-8 byte order mark is dropped by the decoder; offsets count from after it.
     return { text: utf8.decode(bytes) };
   } catch {
-    return { code: 'FILE_ENCODING', message: 'file is not valid UTF-8', offset: 0 };
+    const bad = firstInvalidUtf8(bytes);
+    return at('FILE_ENCODING', `file is not valid UTF-8 (byte ${Math.max(0, bad)}); save it as UTF-8`, Math.max(0, bad));
   }
 }
 
@@ -157,8 +256,9 @@ export function loadArticleFile(file: string, shown: string, realRoot: string, o
   }
   if ('problem' in read) return { article: null, diagnostics: [read.problem] };
   const decoded = decodeArticle(read.bytes);
-  if (!('text' in decoded)) return { article: null, diagnostics: [diag('error', shown, 1, 1, decoded.code, decoded.message)] };
-  const id = path.basename(file).replace(/\.md$/i, '');
+  if (!('text' in decoded)) return { article: null, diagnostics: [diag('error', shown, decoded.line, decoded.column, decoded.code, decoded.message)] };
+  // The id is shown and emitted everywhere: it carries no control character either.
+  const id = escapeControls(path.basename(file).replace(/\.md$/i, ''));
   return parseArticle(decoded.text, id, shown);
 }
 
@@ -169,9 +269,18 @@ export function parseArticle(raw: string, id: string, shown: string): FileResult
     const point = locator.point(problem.offset);
     return diag(severity, shown, point.line, point.column, problem.code, problem.message);
   };
+  // Bare CR line endings: line breaks for some parsers and not others (the YAML parser reads
+  // `outlet: x\rpublished: …` as one value), and a carriage return rewrites terminal lines.
+  const cr = bareCarriageReturn(raw);
+  if (cr !== -1) {
+    return {
+      article: null,
+      diagnostics: [at({ code: 'LINE_ENDINGS_CR', message: 'bare carriage return (old Mac line ending): save the file with LF or CRLF line endings', offset: cr })],
+    };
+  }
   const found = findFrontMatter(raw);
   if (!found.ok) return { article: null, diagnostics: [at(found.problem)] };
-  const parsed = parseFrontMatter(raw, found.block);
+  const parsed = parseFrontMatter(found.block);
   if (!parsed.ok) return { article: null, diagnostics: [at(parsed.problem)] };
   const checked = validateMeta(parsed.data, found.block, parsed.keyOffsets);
   const diagnostics = checked.problems.map((p) => at(p, p.severity));
@@ -194,6 +303,14 @@ export function parseArticle(raw: string, id: string, shown: string): FileResult
     },
     diagnostics,
   };
+}
+
+/** Offset of the first CR not followed by LF, or -1. */
+export function bareCarriageReturn(text: string): number {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return i;
+  }
+  return -1;
 }
 
 function firstBodyLine(raw: string, from: number): string {

@@ -3,6 +3,7 @@
  * dates are checked as strings before anything turns them into a Date (so 2024-02-30 is an error,
  * not 1 March).
  */
+import { quoteForMessage } from '../report/sanitize.js';
 import type { Severity } from '../types.js';
 import type { FrontMatterBlock, FrontMatterProblem } from './front-matter.js';
 
@@ -58,7 +59,7 @@ export function validateMeta(
   const get = (key: string): unknown => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
 
   for (const key of Object.keys(record)) {
-    if (!KNOWN.has(key)) problem('warning', 'FIELD_UNKNOWN', `unknown front-matter field "${key}" ignored (known: ${[...KNOWN].join(', ')})`, key);
+    if (!KNOWN.has(key)) problem('warning', 'FIELD_UNKNOWN', `unknown front-matter field ${quoteForMessage(key, 40)} ignored (known: ${[...KNOWN].join(', ')})`, key);
   }
 
   const text = (key: string, required: boolean): string | null => {

@@ -1,19 +1,40 @@
 /**
  * Text from the corpus is untrusted: before it reaches a terminal (or a Markdown/GitHub report) every
  * escape sequence is removed whole, then the remaining C0/C1 controls, BiDi controls and
- * zero-width characters. All patterns are linear (disjoint classes, no nested quantifiers).
+ * zero-width characters. Where the user must see that something was there (file names, quoted
+ * values in diagnostics) the characters are shown escaped instead. All patterns are linear
+ * (disjoint classes, no nested quantifiers); test/security/redos.test.ts checks them.
  */
 
-// CSI: ESC [ params intermediates final. OSC/DCS/APC/PM/SOS: ESC ] … (BEL | ESC \ | end). Others: ESC + one char.
+// CSI: ESC [ params intermediates final. OSC/DCS/APC/PM/SOS: ESC ] … (BEL | ESC \ | end).
+// Others (charset designation ESC ( 0, ESC M …): ESC, intermediates, one final byte.
 const CSI = /\x1b\[[0-?]*[ -/]*[@-~]?|\x9b[0-?]*[ -/]*[@-~]?/g;
 const STRINGS = /(?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?/g;
-const ESC_OTHER = /\x1b[\s\S]?/g;
+const ESC_OTHER = /\x1b[ -/]*[0-~]?/g;
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/**
+ * BiDi controls (embeddings, overrides, isolates, marks), zero-width and invisible formatting
+ * characters, interlinear annotations and Unicode tag characters (invisible "ASCII smuggling").
+ */
+const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
+/** What `escapeControls` shows as an escape: the above plus every C0/C1 control and line separator. */
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
 
-/** Safe for a terminal; keeps tabs and newlines. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Lone UTF-16 surrogates (not text, and unprintable) become U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** Safe for a terminal; keeps tabs and newlines. Lone surrogates become U+FFFD. */
 export function sanitize(text: string): string {
-  return text.replace(STRINGS, '').replace(CSI, '').replace(ESC_OTHER, '').replace(CONTROLS, '').replace(INVISIBLE, '');
+  return wellFormed(text)
+    .replace(STRINGS, '')
+    .replace(CSI, '')
+    .replace(ESC_OTHER, '')
+    .replace(CONTROLS, '')
+    .replace(INVISIBLE, '');
 }
 
 /** Safe for one table cell or one line: whitespace runs (tabs, newlines) become one space. */
@@ -21,15 +42,140 @@ export function sanitizeInline(text: string): string {
   return sanitize(text).replace(/[\t\n\r\u2028\u2029]+/g, ' ');
 }
 
-/** Shortens to `max` characters (code points), with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+/**
+ * Shows unsafe characters instead of removing them: ESC becomes `\x1B`, U+202E `\u202E`. For file
+ * names and corpus values quoted in diagnostics, where silently dropping bytes would hide what is
+ * wrong. The result contains no control, BiDi or invisible character.
+ */
+export function escapeControls(text: string): string {
+  return wellFormed(text).replace(UNSAFE, (c) => {
+    const code = c.codePointAt(0) as number;
+    if (code < 0x100) return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    return code > 0xffff ? `\\u{${code.toString(16).toUpperCase()}}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
 }
 
-/** JSON with every control, BiDi and line-separator character escaped as \uXXXX. */
-export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) =>
-    `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+/** A corpus value inside a diagnostic message: escaped, shortened, in double quotes by default. */
+export function quoteForMessage(text: string, max = 60, quoted = true): string {
+  const shown = truncate(escapeControls(text), max);
+  return quoted ? `"${shown}"` : shown;
+}
+
+// --- Display width -------------------------------------------------------------------------------
+
+/** A whole escape sequence at the start of a string (for width counting: it takes no columns). */
+const SEQUENCE = /^(?:\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[\s\S])/;
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f/u;
+const ZERO_WIDTH = /^[\p{M}\p{Cf}\p{Cc}]*$/u;
+
+/** East Asian Wide and Fullwidth blocks: two terminal columns. */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
   );
+}
+
+/** Columns one grapheme cluster takes in a terminal: 0, 1 or 2. */
+export function graphemeWidth(cluster: string): number {
+  if (ZERO_WIDTH.test(cluster)) return 0;
+  if (EMOJI_PRESENTATION.test(cluster)) return 2;
+  return isWide(cluster.codePointAt(0) as number) ? 2 : 1;
+}
+
+let segmenter: Intl.Segmenter | null = null;
+
+/** The string as tokens: whole escape sequences (width 0) and grapheme clusters. */
+function* tokens(text: string): Generator<{ text: string; width: number; sequence: boolean }> {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let i = 0;
+  while (i < text.length) {
+    const esc = text.indexOf('\x1b', i);
+    const plainEnd = esc === -1 ? text.length : esc;
+    if (plainEnd > i) {
+      for (const { segment } of segmenter.segment(text.slice(i, plainEnd))) yield { text: segment, width: graphemeWidth(segment), sequence: false };
+      i = plainEnd;
+    } else {
+      const m = SEQUENCE.exec(text.slice(i, i + 4096));
+      const seq = m ? m[0] : '\x1b';
+      yield { text: seq, width: 0, sequence: true };
+      i += seq.length;
+    }
+  }
+}
+
+/** Terminal columns `text` takes: wide characters count 2, marks and escape sequences 0. */
+export function displayWidth(text: string): number {
+  // Printable ASCII: one column per character, no segmentation needed.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const t of tokens(text)) width += t.width;
+  return width;
+}
+
+/**
+ * Shortens to at most `max` terminal columns, ending with an ellipsis. Cuts only between grapheme
+ * clusters, never inside an escape sequence, and keeps the escape sequences that follow the cut
+ * (they take no room) so that a style opened before the cut is still closed.
+ */
+export function truncate(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
+  const room = Math.max(0, max - 1);
+  let width = 0;
+  let cut = false;
+  let out = '';
+  for (const t of tokens(text)) {
+    if (t.sequence) {
+      out += t.text;
+      continue;
+    }
+    if (cut) continue;
+    if (width + t.width > room) {
+      cut = true;
+      out += '…';
+      if (!text.includes('\x1b')) break;
+      continue;
+    }
+    width += t.width;
+    out += t.text;
+  }
+  return out;
+}
+
+// --- Other output formats ------------------------------------------------------------------------
+
+/** JSON with every control, BiDi, invisible and line-separator character escaped as \uXXXX. */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    /[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g,
+    (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+  );
+}
+
+/**
+ * One Markdown table cell from corpus text: sanitised to one line, and every character Markdown or
+ * HTML would interpret escaped, so a title cannot open a link, an image, a tag or a new column.
+ */
+export function markdownCell(text: string): string {
+  return sanitizeInline(text).replace(/[\\`*_[\]<>|~&]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+}
+
+/** Message text of a GitHub workflow command (`::error file=…::MESSAGE`). */
+export function githubData(text: string): string {
+  return sanitize(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value of a GitHub workflow command (`file=`, `title=`): also `:` and `,`. */
+export function githubProperty(text: string): string {
+  return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -94,7 +94,7 @@ describe('loadCorpus', () => {
       ['mixed/bad.md', 'FRONT_MATTER_LANGUAGE'],
       ['mixed/binary.md', 'FILE_BINARY'],
       ['mixed/empty.md', 'FILE_EMPTY'],
-      ['mixed/utf16.md', 'FILE_ENCODING'],
+      ['mixed/utf16.md', 'FILE_UTF16'],
     ]);
   });
 
