@@ -38,12 +38,15 @@ export interface AddCliOptions {
 
 /** ASCII, lower-case, hyphenated: "Financial Times" → financial-times, "Çırağan" → ciragan. */
 export function slugify(text: string): string {
-  return foldText(text)
-    .text.toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  const words = foldText(text).text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  // Cap the length at a word boundary so the id never ends in a hyphen.
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > 80) return out || w.slice(0, 80);
+    out = next;
+  }
+  return out;
 }
 
 export function articleId(file: string, opts: Pick<AddCliOptions, 'outlet' | 'published' | 'idFrom'>): string {

@@ -21,7 +21,7 @@ export interface CompareCliOptions extends InputOptions {
 
 export function parseTolerance(value: string): number {
   const t = Number(value);
-  if (!/^\d*\.?\d+$/.test(value.trim()) || !(t >= 0 && t < 1)) throw new UsageError(`--tolerance takes a number from 0 to below 1, not "${value}"`);
+  if (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(value.trim()) || !(t >= 0 && t < 1)) throw new UsageError(`--tolerance takes a number from 0 to below 1, not "${value}"`);
   return t;
 }
 

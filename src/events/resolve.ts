@@ -32,7 +32,8 @@ const ANAPHORIC_ALSO = /\bsame\s+[a-z]+\s+as\b|^\s*(?:just\s+)?as\s+(?:he|she|it
 /** What joins two references into a list: "in May and again in June". */
 const JOINED = /^\s*(?:,|and|or|as\s+well\s+as)\s*(?:(?:again\s+)?in\s+|at\s+)?$/;
 const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)|every\s+round|each\s+round|both\s+(?:rounds|meetings|sessions))\b/;
-const SEGMENT_BREAK = /[,;:]\s+|\s+-+\s+/g;
+/** A comma, semicolon or colon before a space, or a dash between spaces (lookaheads keep it linear). */
+const SEGMENT_BREAK = /[,;:](?=\s)|\s-+(?=\s)/g;
 const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sat\s+down|talked|negotiated|officials)\b/;
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
 

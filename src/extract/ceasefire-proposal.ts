@@ -39,59 +39,91 @@ const POSSESSOR_BEFORE = /([#@])'s\s+(?:[a-z-]+\s+){0,4}$/;
 const PRONOUN_POSSESSOR = /\b(?:its|their)\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}$/;
 const AGENT_NOUN = /^\s*(?:proposal|offer|plan|call|initiative|demand|draft|memorandum|side|delegation|delegates|negotiators|officials|team|government|president|leader|foreign|defence|defense|diplomats|envoys|authorities|negotiating)\b/;
 
+interface Party {
+  start: number;
+  end: number;
+  id: string;
+}
+
+/** What one sentence offers for finding proposers: its parties and proposing words, in order. */
+interface Scene {
+  parties: Party[];
+  /** `parties[i].start`, for binary search. */
+  starts: number[];
+  cues: number[];
+}
+
 /** Party mentions in a sentence, in order: countries and people with a known side. */
-function parties(ctx: SentenceContext): Array<{ start: number; end: number; id: string }> {
-  const list: Array<{ start: number; end: number; id: string }> = [];
+function sceneOf(ctx: SentenceContext): Scene {
+  const parties: Party[] = [];
   for (const m of ctx.mentions) {
     if (m.entity.kind !== 'country') continue;
     // "Ukrainian servicemen" names no actor; "the Ukrainian side" does.
     if (m.role === 'adjective' && !AGENT_NOUN.test(ctx.lower.slice(m.end, m.end + 20))) continue;
-    list.push({ start: m.start, end: m.end, id: m.entity.id });
+    parties.push({ start: m.start, end: m.end, id: m.entity.id });
   }
-  for (const p of ctx.people) if (p.side) list.push({ start: p.start, end: p.end, id: p.side });
-  return list.sort((a, b) => a.start - b.start);
+  for (const p of ctx.people) if (p.side) parties.push({ start: p.start, end: p.end, id: p.side });
+  parties.sort((a, b) => a.start - b.start);
+  const cues = [...matchAll(PROPOSE, ctx.masked)].map((m) => m.index);
+  return { parties, starts: parties.map((p) => p.start), cues };
 }
 
-const REJECTS = /^(?:'s)?\s+(?:(?:has|had|have|again|also|flatly|quickly)\s+)?(?:rejected|refused|dismissed|turned\s+down|spurned|ignored|avoided|resisted|rebuffed|declined)\b/;
-
-function proposer(ctx: SentenceContext, start: number, end: number): string | null {
-  // A party that rejects something is not the one proposing it.
-  const all = parties(ctx).filter((p) => !REJECTS.test(ctx.masked.slice(p.end, p.end + 40)));
-  const by = BY_AFTER.exec(ctx.masked.slice(end));
-  if (by) {
-    const at = end + by.index + by[0].length - 1;
-    const party = all.find((p) => p.start <= at && at < p.end);
-    if (party) return party.id;
+/** Index of the last element of a sorted list that is below `limit` (-1 when none). */
+function lastBelow(list: number[], limit: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < limit) lo = mid + 1;
+    else hi = mid;
   }
-  const partyAt = (at: number) => all.find((p) => p.start <= at && at < p.end)?.id ?? null;
-  const after = PARTY_AFTER.exec(ctx.masked.slice(end, end + 80));
+  return lo - 1;
+}
+
+/** How far back from a truce a proposing word or pronoun may stand. */
+const WINDOW = 200;
+
+function proposer(ctx: SentenceContext, scene: Scene, start: number, end: number): string | null {
+  const { parties, starts } = scene;
+  const partyAt = (at: number): string | null => {
+    const i = lastBelow(starts, at + 1);
+    const p = parties[i];
+    return p && at < p.end ? p.id : null;
+  };
+  const tail = ctx.masked.slice(end, end + 80);
+  const by = BY_AFTER.exec(tail);
+  if (by) {
+    const id = partyAt(end + by.index + by[0].length - 1);
+    if (id) return id;
+  }
+  const after = PARTY_AFTER.exec(tail);
   if (after) {
     const id = partyAt(end + after[0].indexOf(after[1] as string));
     if (id) return id;
   }
-  // Nearest proposing word before the truce, then the nearest party before that word.
-  const before = ctx.masked.slice(0, start);
-  const possessor = POSSESSOR_BEFORE.exec(before.slice(-60));
+  const head = ctx.masked.slice(Math.max(0, start - 60), start);
+  const possessor = POSSESSOR_BEFORE.exec(head);
   if (possessor) {
-    const id = partyAt(before.length - possessor[0].length + Math.max(0, before.slice(-60).length - before.length));
-    const at = start - (before.slice(-60).length - possessor.index);
-    const found = partyAt(at) ?? id;
-    if (found) return found;
+    const id = partyAt(start - head.length + possessor.index);
+    if (id) return id;
   }
-  let cue = -1;
-  for (const m of matchAll(PROPOSE, before)) cue = m.index;
-  const pronoun = PRONOUN_CUE.exec(before.slice(Math.max(0, cue - 20)));
+  // Nearest proposing word before the truce, then the nearest party before that word.
+  const near = ctx.masked.slice(Math.max(0, start - WINDOW), start);
+  const c = lastBelow(scene.cues, start);
+  const cue = c >= 0 && start - (scene.cues[c] as number) <= WINDOW ? (scene.cues[c] as number) : -1;
+  const pronoun = cue !== -1 && PRONOUN_CUE.test(ctx.masked.slice(Math.max(0, cue - 20), start));
   if (cue !== -1 && !pronoun) {
-    const party = all.filter((p) => p.end <= cue + 1 && cue - p.end < 90).pop();
-    if (party) return party.id;
+    for (let i = lastBelow(starts, cue + 1); i >= 0; i--) {
+      const p = parties[i] as Party;
+      if (cue - p.end >= 90) break;
+      if (p.end <= cue + 1) return p.id;
+    }
     // "a proposal by Ukraine for …": party right after the proposing word
-    const next = all.find((p) => p.start >= cue && p.end <= start);
-    if (next && /\b(?:by|from)\s+(?:the\s+)?$/.test(ctx.masked.slice(cue, next.start))) return next.id;
+    const n = lastBelow(starts, cue) + 1;
+    const next = parties[n];
+    if (next && next.end <= start && /\b(?:by|from)\s+(?:the\s+)?$/.test(ctx.masked.slice(cue, next.start))) return next.id;
   }
-  if (pronoun || PRONOUN_CUE.test(before) || PRONOUN_POSSESSOR.test(before.slice(-40))) {
-    const first = all[0];
-    if (first) return first.id;
-  }
+  if (pronoun || PRONOUN_CUE.test(near) || PRONOUN_POSSESSOR.test(head.slice(-40))) return parties[0]?.id ?? null;
   return null;
 }
 
@@ -108,6 +140,7 @@ export default defineExtractor({
   extract(ctx) {
     const out: Candidate<'ceasefire-proposal'>[] = [];
     if (!/\b(?:ceasefire|cease-fire|truce|halt|paus|standstill|armistice|moratorium|hostilities|lull|fighting)/.test(ctx.lower)) return out;
+    let scene: Scene | null = null;
     for (const re of PATTERNS) {
       for (const m of matchAll(re, ctx.masked)) {
         const g = m.groups ?? {};
@@ -125,7 +158,8 @@ export default defineExtractor({
           if (a === null || !Number.isInteger(a) || a <= 0 || a > 365) continue;
           value = b !== null && Number.isInteger(b) && b > a ? { days: a, maxDays: b } : { days: a };
         }
-        const subject = proposer(ctx, m.index, m.index + m[0].length);
+        scene ??= sceneOf(ctx);
+        const subject = proposer(ctx, scene, m.index, m.index + m[0].length);
         if (subject === null) continue;
         const label = value.maxDays !== undefined ? `${value.days}–${value.maxDays} days` : `${value.days} days`;
         out.push({ fact: 'ceasefire-proposal', subject, value, label, start: m.index, end: m.index + m[0].length });

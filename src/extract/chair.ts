@@ -9,7 +9,7 @@ import { TITLES, personAt } from './context.js';
 import { groupStart, matchAll } from './match.js';
 import { defineExtractor, personFact, type Candidate } from './types.js';
 
-const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|#+(?:'s)?|@+(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations|round|discussions|encounter|gathering|sit-down|proceedings)`;
+const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations|round|discussions|encounter|gathering|sit-down|proceedings)`;
 const CHAIRED = `(?<v>chaired|co-chaired|presided\\s+over|hosted|moderated)(?:\\s+like\\s+[^,;.@]{1,40}?)?`;
 const CHAIRS = `(?<v>chaired|chairs|chairing|chair|co-chaired|presided\\s+over|presides\\s+over|presiding\\s+over|preside\\s+over|hosted|hosts|hosting|host|moderated|moderates|moderating|moderate)`;
 const AUX = `(?:(?:was|is|were|will|would|had|has|have|also|again|once\\s+again|jointly|personally|to|be|been|expected|set|due|going|slated|scheduled)\\s+){0,4}`;
@@ -20,16 +20,16 @@ const CHAIRED_THEM = `(?<v>chaired|co-chaired|presided\\s+over|moderated)\\s+the
 
 const PATTERNS: RegExp[] = [
   // chaired by Turkish Foreign Minister Hakan Fidan
-  `${CHAIRED}\\s+by\\s+${TITLES}(?<p>@+)`,
+  `${CHAIRED}\\s+by\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`,
   // Fidan, who presided over the talks / Fidan chaired the meeting / Fidan, who was hosting the meeting
-  `(?<p>@+)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
+  `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
   // Hakan Fidan chaired them / Hakan Fidan is hosting. (in a sentence about the talks)
-  `(?<p>@+)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?:${CHAIRS}|(?<v2>presiding|presided|presides))(?:\\s+${PRONOUN_OBJECT})`,
-  `(?<p>@+)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRED_THEM}`,
+  `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?:${CHAIRS}|(?<v2>presiding|presided|presides))(?:\\s+${PRONOUN_OBJECT})`,
+  `(?<![@])(?<p>@+)(?!@)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRED_THEM}`,
   // Fidan, in the chair, … / Hakan Fidan taking the chair / Fidan played host / Fidan, acting as host, … / who ran this round from the chair
-  `(?<p>@+)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?<v>(?:was\\s+)?in\\s+the\\s+chair|took\\s+the\\s+chair|taking\\s+the\\s+chair|takes\\s+the\\s+chair|(?:played|playing|plays|acted\\s+as|acting\\s+as|acts\\s+as|served\\s+as|serving\\s+as)\\s+(?:the\\s+)?(?:host|chair|chairman|moderator)|ran\\s+(?:this|the)\\s+(?:round|meeting|session|talks)\\s+from\\s+the\\s+chair)\\b(?!\\s+(?:to|of|for|at)\\b)`,
+  `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?<v>(?:was\\s+)?in\\s+the\\s+chair|took\\s+the\\s+chair|taking\\s+the\\s+chair|takes\\s+the\\s+chair|(?:played|playing|plays|acted\\s+as|acting\\s+as|acts\\s+as|served\\s+as|serving\\s+as)\\s+(?:the\\s+)?(?:host|chair|chairman|moderator)|ran\\s+(?:this|the)\\s+(?:round|meeting|session|talks)\\s+from\\s+the\\s+chair)\\b(?!\\s+(?:to|of|for|at)\\b)`,
   // the chair of the talks, Hakan Fidan / talks' host, Hakan Fidan
-  `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<p>@+)`,
+  `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`,
 ].map((source) => new RegExp(source, 'dg'));
 /** Patterns whose object is a pronoun, missing or implied: only in a sentence about the talks. */
 const NEEDS_TALKS = new Set([2, 4]);

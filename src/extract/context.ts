@@ -75,13 +75,22 @@ export function findPeople(text: string, mentions: Mention[]): Person[] {
       people.push({ id: m.entity.id, side: m.entity.side ?? null, start: m.start, end: m.end, surface: m.surface, known: true });
     }
   }
+  taken.sort((a, b) => a[0] - b[0]);
+  let next = 0;
   CAPITALISED_RUN.lastIndex = 0;
   for (let m = CAPITALISED_RUN.exec(text); m !== null; m = CAPITALISED_RUN.exec(text)) {
-    // Split the run where a gazetteer mention sits; each remaining piece may be a name.
-    let pieces: Array<[number, number]> = [[m.index, m.index + m[0].length]];
-    for (const [ts, te] of taken) {
-      pieces = pieces.flatMap(([s, e]): Array<[number, number]> => (te <= s || ts >= e ? [[s, e]] : [[s, ts], [te, e]]));
+    // Split the run where gazetteer mentions sit; each remaining piece may be a name. Runs and
+    // mentions both come in text order, so one forward pass over the mentions serves all runs.
+    const runEnd = m.index + m[0].length;
+    while (next < taken.length && (taken[next] as [number, number])[1] <= m.index) next++;
+    const pieces: Array<[number, number]> = [];
+    let from = m.index;
+    for (let j = next; j < taken.length && (taken[j] as [number, number])[0] < runEnd; j++) {
+      const [ts, te] = taken[j] as [number, number];
+      if (ts > from) pieces.push([from, ts]);
+      from = Math.max(from, te);
     }
+    if (from < runEnd) pieces.push([from, runEnd]);
     for (const [s, e] of pieces) {
       const words: Array<{ word: string; start: number }> = [];
       const wordRe = /[^\s]+/g;
@@ -128,4 +137,4 @@ export function countryAt(ctx: SentenceContext, offset: number): Mention | undef
 /** Title vocabulary as a regex fragment for the mask: up to six title words or country marks before a name. */
 export const TITLES = `(?:(?:${TITLE_WORDS.filter((w) => !['and', 'of', 'for', 'a', 'an'].includes(w))
   .map((w) => w.replace(/[.]/g, '\\.'))
-  .join('|')}|#+(?:'s)?|of|for)[\\s,-]+){0,6}`;
+  .join('|')}|(?<![#])#+(?!#)(?:'s)?|of|for)[\\s,-]+){0,6}`;

@@ -40,6 +40,13 @@ function referenceDate(iso: string): Date {
   return new Date(y as number, (m as number) - 1, d as number, 12);
 }
 
+/** Drops trailing spaces and punctuation (a loop: an unanchored `+$` pattern is quadratic). */
+function trimTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t\n\r,.;:'.includes(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}
+
 function shiftDays(date: Date, days: number): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days, 12);
 }
@@ -58,7 +65,7 @@ export default defineExtractor({
       // the day, and read the date from them alone.
       const named = NAMES_A_DAY_INSIDE.exec(found.text);
       if (!named) continue;
-      const said = named[0].replace(/[\s,.;:]+$/, '');
+      const said = trimTrailing(named[0]);
       const result = chrono.parse(said, ref)[0];
       if (!result) continue;
       const index = found.index + named.index;

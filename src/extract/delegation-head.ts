@@ -11,15 +11,16 @@ import { TITLES, countryAt, personAt, type SentenceContext } from './context.js'
 import { groupStart, matchAll } from './match.js';
 import { defineExtractor, personFact, type Candidate } from './types.js';
 
-const SIDE = `(?<side>#+)(?:'s?)?`;
+/** Runs of @ and # are matched whole (lookarounds), so a long run is never re-scanned from inside. */
+const SIDE = `(?<![#])(?<side>#+)(?!#)(?:'s?)?`;
 const TEAM = `(?:(?:negotiating|peace|official|own|country's|government's)\\s+)?(?:delegation|team|negotiating\\s+team|negotiators|side|delegates)`;
 /** A side with its team ("Russia's delegation", "the Ukrainian side"), or a bare possessive ("Ukraine's was led by"). */
-const SIDE_TEAM = `(?<side>#+)(?:'s?(?:\\s+${TEAM})?|\\s+${TEAM})`;
+const SIDE_TEAM = `(?<![#])(?<side>#+)(?!#)(?:'s?(?:\\s+${TEAM})?|\\s+${TEAM})`;
 const LED_BY = `(?<v>led|headed|fronted)(?:\\s+(?:again|once\\s+more|once\\s+again|also|this\\s+time))?(?:\\s+(?:at|in)\\s+(?:the\\s+)?(?:talks|istanbul|negotiations|meeting))?\\s+by`;
 const LEADS = `(?<v>led|leads|lead|leading|headed|heads|head|heading|fronted|fronts|at\\s+the\\s+(?:helm|head)\\s+of)`;
 const AUX = `(?:(?:was|is|were|are|had|has|have|been|being|be|will|would|shall|to|again|also|once\\s+again|once\\s+more|now|still|expected|set|due|going|slated|named|chosen|appointed|tapped|picked)\\s+){0,4}`;
 const NOT_DEPUTY = `(?<!deputy\\s)(?<!deputy-)(?<!vice\\s)(?<!vice-)`;
-const P = (name: string) => `(?<${name}>@+)`;
+const P = (name: string) => `(?<![@])(?<${name}>@+)(?!@)`;
 /** "Vladimir Medinsky, a presidential aide to Putin and former culture minister(,)" */
 const APPOSITIVE = `(?:\\s*\\([^()]{0,60}\\))?(?:,[^,;()]{1,80}?)?`;
 const CHIEF = `(?:chief|top|lead|head|principal|senior)\\s+negotiator`;
@@ -43,7 +44,7 @@ const PATTERNS: Pattern[] = [
   // Vladimir Medinsky was leading for Moscow
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+for\\s+${SIDE}` },
   // the two chief negotiators — Medinsky for Moscow and Umerov for Kyiv
-  { re: `(?:chief|lead|top|head)\\s+negotiators[^.;@#]{0,20}?${P('p')}\\s+for\\s+${SIDE}(?:\\s*(?:,|and)\\s*${P('q')}\\s+for\\s+(?<side2>#+))?` },
+  { re: `(?:chief|lead|top|head)\\s+negotiators[^.;@#]{0,20}?${P('p')}\\s+for\\s+${SIDE}(?:\\s*(?:,|and)\\s*${P('q')}\\s+for\\s+(?<side2>#+)(?!#))?` },
   // … and Vladimir Medinsky led Russia's.
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)` },
   // the head of the Russian delegation (to Istanbul), Vladimir Medinsky
@@ -57,7 +58,7 @@ const PATTERNS: Pattern[] = [
   // talks … led by Medinsky and Umerov (sides from the gazetteer)
   { re: `(?:delegations?|talks|negotiations|teams|round|meeting)(?:\\s+(?:in|at|of)\\s+(?:the\\s+)?[\\w'-]+){0,2}(?:,)?\\s+(?:which\\s+|that\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}(?:\\s*(?:,|and)\\s*${TITLES}${P('q')})?` },
   // Medinsky and Umerov, who head the Russian and Ukrainian delegations respectively
-  { re: `${P('p')}\\s+and\\s+${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)\\s+(?:delegations|teams)` },
+  { re: `${P('p')}\\s+and\\s+${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)(?!#)\\s+(?:delegations|teams)` },
   // a team headed by Defence Minister Rustem Umerov / the same group, under Kremlin aide Vladimir Medinsky
   { re: `\\b(?:${LED_BY}|(?<v2>under))\\s+${TITLES}${P('p')}`, generic: true },
   // presidential aide Vladimir Medinsky is expected to lead, as he did …

@@ -8,8 +8,11 @@ import { countryAt } from './context.js';
 import { matchAll } from './match.js';
 import { defineExtractor, type Candidate } from './types.js';
 
-const C = (n: string) => `(?<${n}>#+)(?:'s)?-?`;
-const LIST = `${C('a')}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${C('b')})?(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${C('c')})?`;
+/** A country mask run, matched whole so a long run is never re-scanned from inside. */
+const C = (n: string) => `(?<![#])(?<${n}>#+)(?!#)(?:'s)?`;
+/** Between list members: "US and Turkey", "US- and Turkey-", "Turkey, the US and …" (separators are disjoint: linear). */
+const SEP = `-?(?:,\\s*(?:and\\s+)?|\\s+(?:and|&)\\s+)(?:the\\s+)?`;
+const LIST = `${C('a')}(?:${SEP}${C('b')})?(?:${SEP}${C('c')})?`;
 const BROKERED = `(?:brokered|mediated|sponsored|backed\\s+and\\s+mediated)`;
 const MEDIATION = `(?:mediation|auspices|brokerage|good\\s+offices)`;
 

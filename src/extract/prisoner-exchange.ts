@@ -41,7 +41,7 @@ const EXCHANGE_WORD = /\b(?:exchange[sd]?|exchanging|swap(?:s|ped|ping)?|trade[s
 /** "… from each side", "by each side", "apiece": the figure is per side. */
 const EACH_SIDE = /\b(?:each\s+side|both\s+sides|apiece|each\s+way|per\s+side)\b/;
 const BODIES = /\b(?:bod(?:y|ies)|remains|corpses|dead|killed|fallen|deceased)\b/;
-const NOT_PEOPLE_AFTER = /^\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|days?|hours?|minutes?|years?|months?|weeks?|drones?|missiles?|%|per\s*cent|percent|bodies|dead)\b/;
+const NOT_PEOPLE_AFTER = /^\s*(?:-\s*)?(?:km|kilomet(?:re|er)s?|miles?|days?|hours?|minutes?|years?|months?|weeks?|drones?|missiles?|%|per\s*cent|percent|bodies|dead)\b/;
 
 const QUALIFIER_LEFT: Array<[RegExp, PrisonerExchangeValue['qualifier']]> = [
   [/(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|not\s+less\s+than)\s*$/, 'at-least'],

@@ -166,7 +166,7 @@ describe('istanbul-talks check', () => {
     const d = cli(['check'], { cwd: dup });
     expect(d.status).toBe(2);
     expect(d.stderr).toContain('[DUPLICATE_ID]');
-    expect(d.stderr).toContain('[FILE_ENCODING]');
+    expect(d.stderr).toContain('[FILE_UTF16]');
   });
 
   it('the exit code does not depend on the format or on where the output goes', () => {
