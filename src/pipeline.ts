@@ -2,13 +2,13 @@
  * One article through the pipeline of SPEC.md §3: fold → segment → extract → refine → resolve
  * events → fact records with evidence. Pure: the same article gives the same records.
  */
-import { createLocator } from './corpus/location.js';
+import { createLocator, type Locator } from './corpus/location.js';
 import { splitSentences } from './corpus/sentences.js';
-import { buildContext } from './extract/context.js';
+import { buildContext, type SentenceContext } from './extract/context.js';
 import { refine } from './extract/refiners.js';
 import { EXTRACTORS } from './extract/registry.js';
 import type { Candidate } from './extract/types.js';
-import { mainEventFromDates, sentenceEvent } from './events/resolve.js';
+import { mainEventFromDates, sentenceEvent, type SentenceEvent } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
 import type { Gazetteer } from './knowledge/gazetteer.js';
@@ -19,6 +19,11 @@ export interface PipelineOptions {
   meetings: Meeting[];
   /** Only report these fact kinds (default: all). Dates are still read to resolve events. */
   facts?: readonly FactKind[];
+  /**
+   * The plain path, for the benchmark and tests to check the fast one against: the gazetteer
+   * matches each sentence on its own instead of the whole article in one pass. Same output.
+   */
+  reference?: boolean;
 }
 
 export interface ArticleResult {
@@ -51,6 +56,30 @@ export function referenceDay(published: string, body: string): string {
   return day;
 }
 
+/**
+ * Line and column of offsets into `text` that mostly come in ascending order (facts do): line
+ * breaks are counted once, as far as the offsets go, instead of indexing the whole file. CR, LF
+ * and CRLF each end one line, as in createLocator, which answers any offset that comes out of order.
+ */
+function ascendingPoints(text: string): (offset: number) => { line: number; column: number } {
+  let pos = 0;
+  let line = 1;
+  let lineStart = 0;
+  let fallback: Locator | null = null;
+  return (offset) => {
+    if (offset < pos) return (fallback ??= createLocator(text)).point(offset);
+    for (; pos < offset; pos++) {
+      const c = text.charCodeAt(pos);
+      // In CRLF the LF ends the line.
+      if (c === 10 || (c === 13 && text.charCodeAt(pos + 1) !== 10)) {
+        line++;
+        lineStart = pos + 1;
+      }
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
+}
+
 interface Found {
   candidate: Candidate;
   sentence: number;
@@ -64,38 +93,45 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const folded = foldText(article.raw, article.bodyStart);
   const reference = referenceDay(article.published, folded.text);
   const sentences = splitSentences(folded.text);
+  const mentions = options.reference ? null : gazetteer.mentionsBySpan(folded.text, sentences);
+  // Kinds not asked for cannot change the others' results (refiners work within one kind): skip them.
+  const extractors = options.facts ? EXTRACTORS.filter((e) => e.id === 'date' || options.facts?.includes(e.id)) : EXTRACTORS;
   const found: Found[] = [];
+  const dates: string[][] = sentences.map(() => []);
   const contexts = sentences.map((s, index) => {
-    const ctx = buildContext(folded.text.slice(s.start, s.end), reference, gazetteer);
+    const text = folded.text.slice(s.start, s.end);
+    const ctx = mentions ? buildContext(text, reference, gazetteer, mentions[index]) : buildContext(text, reference, gazetteer);
     const candidates: Candidate[] = [];
-    for (const extractor of EXTRACTORS) candidates.push(...extractor.extract(ctx));
-    for (const c of refine(candidates)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
+    for (const extractor of extractors) candidates.push(...extractor.extract(ctx));
+    for (const c of refine(candidates)) {
+      found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
+      if (c.fact === 'date') dates[index]?.push(c.value as string);
+    }
     return ctx;
   });
 
   const known = new Set(meetings.map((m) => m.id));
-  const dates = found.filter((f) => f.candidate.fact === 'date').map((f) => f.candidate.value as string);
-  const main = article.event ?? mainEventFromDates(dates);
-  const sentenceEvents = contexts.map((ctx, index) =>
-    sentenceEvent(
-      ctx,
-      main,
-      meetings,
-      found.filter((f) => f.sentence === index && f.candidate.fact === 'date').map((f) => f.candidate.value as string),
-    ),
-  );
+  const main = article.event ?? mainEventFromDates(dates.flat());
+  // Which meeting a sentence speaks of matters only for sentences with facts.
+  const sentenceEvents = new Map<number, SentenceEvent>();
+  const eventOf = (index: number): SentenceEvent => {
+    let e = sentenceEvents.get(index);
+    if (!e) sentenceEvents.set(index, (e = sentenceEvent(contexts[index] as SentenceContext, main, meetings, dates[index] ?? [])));
+    return e;
+  };
 
-  const locator = createLocator(article.raw);
+  const pointAt = ascendingPoints(article.raw);
   const facts: FactRecord[] = [];
   for (const f of found) {
-    const where = sentenceEvents[f.sentence] ?? { event: null, offsite: false };
     const c = f.candidate;
     // Dates are always extracted (they decide events); other kinds only when asked for.
-    if (where.offsite || (options.facts && !options.facts.includes(c.fact))) continue;
+    if (options.facts && !options.facts.includes(c.fact)) continue;
+    const where = eventOf(f.sentence);
+    if (where.offsite) continue;
     let event = where.event ?? main;
     if (c.fact === 'date' && known.has(c.value as string)) event = c.value as string;
     const [start, end] = originalSpan(folded, f.start, f.end);
-    const point = locator.point(start);
+    const point = pointAt(start);
     facts.push({
       article: article.id,
       outlet: article.outlet,

@@ -57,55 +57,76 @@ const NOT_NAMES = new Set([
 ]);
 
 const CAPITALISED_RUN = /\p{Lu}[\p{L}'-]*(?:[ \t]+\p{Lu}[\p{L}'-]*)*/gu;
+const BLANK = /[ \t]/;
 
 /** People in a sentence: gazetteer persons, plus capitalised names of two or more words after stripping titles. */
 export function findPeople(text: string, mentions: Mention[]): Person[] {
   const people: Person[] = [];
-  const taken: Array<[number, number]> = [];
   for (const m of mentions) {
-    taken.push([m.start, m.end]);
     if (m.entity.kind === 'person') {
       people.push({ id: m.entity.id, side: m.entity.side ?? null, start: m.start, end: m.end, surface: m.surface, known: true });
     }
   }
+  // Mentions come sorted by start; where one sits in a capitalised run, the run is split around it.
+  const taken = mentions;
   CAPITALISED_RUN.lastIndex = 0;
   for (let m = CAPITALISED_RUN.exec(text); m !== null; m = CAPITALISED_RUN.exec(text)) {
-    // Split the run where a gazetteer mention sits; each remaining piece may be a name.
-    let pieces: Array<[number, number]> = [[m.index, m.index + m[0].length]];
-    for (const [ts, te] of taken) {
-      pieces = pieces.flatMap(([s, e]): Array<[number, number]> => (te <= s || ts >= e ? [[s, e]] : [[s, ts], [te, e]]));
+    const runEnd = m.index + m[0].length;
+    // A single word is never a name: skip the run before splitting it.
+    if (!BLANK.test(m[0])) continue;
+    let cursor = m.index;
+    for (const t of taken) {
+      if (t.end <= cursor) continue;
+      if (t.start >= runEnd) break;
+      if (t.start > cursor) unknownName(text, cursor, t.start, people);
+      cursor = t.end;
+      if (cursor >= runEnd) break;
     }
-    for (const [s, e] of pieces) {
-      const words: Array<{ word: string; start: number }> = [];
-      const wordRe = /[^\s]+/g;
-      const piece = text.slice(s, e);
-      for (let w = wordRe.exec(piece); w !== null; w = wordRe.exec(piece)) words.push({ word: w[0], start: s + w.index });
-      while (words.length && TITLE_SET.has((words[0] as { word: string }).word.toLowerCase().replace(/'s$/, ''))) words.shift();
-      if (words.length < 2 || words.length > 4) continue;
-      if (words.some((w) => NOT_NAMES.has(w.word.toLowerCase().replace(/'s$/, '')) || TITLE_SET.has(w.word.toLowerCase()))) continue;
-      const first = words[0] as { start: number };
-      const lastWord = words[words.length - 1] as { word: string; start: number };
-      const end = lastWord.start + lastWord.word.replace(/'s$/, '').length;
-      const surface = text.slice(first.start, end);
-      people.push({ id: slugify(surface), side: null, start: first.start, end, surface, known: false });
-    }
+    if (cursor < runEnd) unknownName(text, cursor, runEnd, people);
   }
   return people.sort((a, b) => a.start - b.start);
 }
 
-export function buildContext(text: string, reference: string, gazetteer: Gazetteer): SentenceContext {
-  const mentions = gazetteer.mentions(text);
+/** A piece of a capitalised run, titles stripped, that is a name of two to four words. */
+function unknownName(text: string, s: number, e: number, people: Person[]): void {
+  const piece = text.slice(s, e);
+  if (!BLANK.test(piece)) return;
+  const words: Array<{ word: string; start: number }> = [];
+  const wordRe = /[^\s]+/g;
+  for (let w = wordRe.exec(piece); w !== null; w = wordRe.exec(piece)) words.push({ word: w[0], start: s + w.index });
+  while (words.length && TITLE_SET.has((words[0] as { word: string }).word.toLowerCase().replace(/'s$/, ''))) words.shift();
+  if (words.length < 2 || words.length > 4) return;
+  if (words.some((w) => NOT_NAMES.has(w.word.toLowerCase().replace(/'s$/, '')) || TITLE_SET.has(w.word.toLowerCase()))) return;
+  const first = words[0] as { start: number };
+  const lastWord = words[words.length - 1] as { word: string; start: number };
+  const end = lastWord.start + lastWord.word.replace(/'s$/, '').length;
+  const surface = text.slice(first.start, end);
+  people.push({ id: slugify(surface), side: null, start: first.start, end, surface, known: false });
+}
+
+/** `text` with every [start, end) of `marks` filled with its character, later marks over earlier ones. */
+function mask(text: string, marks: Array<{ start: number; end: number; char: string }>): string {
+  let out = text;
+  for (const m of marks) if (m.end > m.start) out = out.slice(0, m.start) + m.char.repeat(m.end - m.start) + out.slice(m.end);
+  return out;
+}
+
+/**
+ * The context of one sentence. `mentions` may be given when they were found already (one
+ * gazetteer pass over the whole article); they must be what `gazetteer.mentions(text)` returns.
+ */
+export function buildContext(text: string, reference: string, gazetteer: Gazetteer, mentions: Mention[] = gazetteer.mentions(text)): SentenceContext {
   const people = findPeople(text, mentions);
   const lower = text.toLowerCase();
   // toLowerCase can change length only for a few non-ASCII letters; fall back to no masking then.
-  const chars = lower.length === text.length ? lower.split('') : null;
-  if (chars) {
-    for (const m of mentions) {
-      if (m.entity.kind === 'country') for (let i = m.start; i < m.end; i++) chars[i] = '#';
-    }
-    for (const p of people) for (let i = p.start; i < p.end; i++) chars[i] = '@';
+  let masked = lower;
+  if (lower.length === text.length) {
+    const marks: Array<{ start: number; end: number; char: string }> = [];
+    for (const m of mentions) if (m.entity.kind === 'country') marks.push({ start: m.start, end: m.end, char: '#' });
+    for (const p of people) marks.push({ start: p.start, end: p.end, char: '@' });
+    masked = mask(lower, marks);
   }
-  return { text, lower, masked: chars ? chars.join('') : lower, mentions, people, reference, gazetteer };
+  return { text, lower, masked, mentions, people, reference, gazetteer };
 }
 
 /** The person whose mask covers `offset`. */
