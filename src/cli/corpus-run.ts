@@ -1,18 +1,55 @@
 /** Runs extraction for a command from its common options, and reports diagnostics on stderr. */
-import { extractCorpus, type ExtractResult } from '../run.js';
+import fs from 'node:fs';
+import { extractCorpus, extractCorpusStream, type ExtractionStream, type ExtractResult, type RunOptions } from '../run.js';
 import { renderDiagnostics } from '../report/table.js';
 import type { FactKind } from '../types.js';
+import { NO_PROGRESS, createProgress, progressAllowed, type Progress } from './progress.js';
 import { parseBytes, resolveColor, resolveCorpus, type CommonOptions } from './shared.js';
 
-export function runExtraction(opts: CommonOptions, facts?: readonly FactKind[]): ExtractResult {
-  const corpus = resolveCorpus(opts.corpus);
+type Options = CommonOptions & { format?: string };
+
+function progressFor(opts: Options, streaming: boolean): Progress {
+  let stdoutIsPipe = false;
+  try {
+    const stat = fs.fstatSync(1);
+    stdoutIsPipe = stat.isFIFO() || stat.isSocket();
+  } catch {
+    // No stdout at all: treat as a pipe nobody watches.
+    stdoutIsPipe = true;
+  }
+  const machineFormat = opts.format === 'json' || opts.format === 'ndjson';
+  const allowed = progressAllowed({ stderr: process.stderr, stdout: process.stdout, stdoutIsPipe, env: process.env, machineFormat, streaming });
+  return allowed ? createProgress('extracting', process.stderr) : NO_PROGRESS;
+}
+
+function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progress: Progress): RunOptions {
   const maxFileBytes = parseBytes(opts.maxFileSize);
-  return extractCorpus(corpus, {
+  return {
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(opts.followSymlinks ? { followSymlinks: true } : {}),
     ...(opts.gazetteer?.length ? { gazetteerFiles: opts.gazetteer } : {}),
     ...(facts ? { facts } : {}),
-  });
+    onProgress: (done, total) => {
+      progress.update(done, total);
+      if (done === total) progress.stop();
+    },
+  };
+}
+
+export function runExtraction(opts: Options, facts?: readonly FactKind[]): ExtractResult {
+  const corpus = resolveCorpus(opts.corpus);
+  const progress = progressFor(opts, false);
+  try {
+    return extractCorpus(corpus, runOptions(opts, facts, progress));
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Extraction article by article, for output written as it goes. */
+export function streamExtraction(opts: Options, facts?: readonly FactKind[]): ExtractionStream {
+  const corpus = resolveCorpus(opts.corpus);
+  return extractCorpusStream(corpus, runOptions(opts, facts, progressFor(opts, true)));
 }
 
 export function reportDiagnostics(result: { diagnostics: ExtractResult['diagnostics'] }, opts: CommonOptions): void {
