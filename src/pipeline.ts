@@ -62,22 +62,38 @@ export function referenceDay(published: string, body: string): string {
  * and CRLF each end one line, as in createLocator, which answers any offset that comes out of order.
  */
 function ascendingPoints(text: string): (offset: number) => { line: number; column: number } {
-  let pos = 0;
+  const breaks = /\r\n|\r|\n/g;
   let line = 1;
   let lineStart = 0;
+  let last = 0;
+  // The end of the next line break not counted yet (Infinity: none left).
+  let next = -1;
   let fallback: Locator | null = null;
+  const advance = () => {
+    const m = breaks.exec(text);
+    next = m === null ? Infinity : m.index + m[0].length;
+  };
   return (offset) => {
-    if (offset < pos) return (fallback ??= createLocator(text)).point(offset);
-    for (; pos < offset; pos++) {
-      const c = text.charCodeAt(pos);
-      // In CRLF the LF ends the line.
-      if (c === 10 || (c === 13 && text.charCodeAt(pos + 1) !== 10)) {
-        line++;
-        lineStart = pos + 1;
-      }
+    if (offset < last) return (fallback ??= createLocator(text)).point(offset);
+    last = offset;
+    if (next === -1) advance();
+    // A break counts once it ends at or before `offset` (a CRLF that `offset` splits counts at its LF).
+    while (next <= offset) {
+      line++;
+      lineStart = next;
+      advance();
     }
     return { line, column: offset - lineStart + 1 };
   };
+}
+
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive: V8 represents a slice as
+ * a view of its parent, so a 30-character quote would otherwise hold its whole article (and a
+ * label its folded sentence) in memory for as long as the fact is kept.
+ */
+function detach(s: string): string {
+  return (` ${s}`).slice(1);
 }
 
 interface Found {
@@ -139,8 +155,8 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
       fact: c.fact,
       subject: c.subject,
       value: c.value,
-      label: c.label,
-      evidence: { quote: article.raw.slice(start, end), start, end, line: point.line, column: point.column },
+      label: detach(c.label),
+      evidence: { quote: detach(article.raw.slice(start, end)), start, end, line: point.line, column: point.column },
     });
   }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLocator } from '../src/corpus/location.js';
 import { renderExtractNdjson } from '../src/report/ndjson.js';
 import { extractCorpus, extractCorpusStream } from '../src/run.js';
 import { loadSources, writeCorpus } from '../bench/generate.js';
@@ -56,6 +57,23 @@ describe('streaming extraction', () => {
       'nested/c/dup.md DUPLICATE_ID',
     ]);
     expect(renderExtractNdjson(extractCorpus(dir, { cwd: tmp }))).toBe(renderExtractNdjson(extractCorpus(dir, { cwd: tmp, reference: true })));
+  });
+
+  it('gives every fact the line and column of its offset, whatever the line endings', () => {
+    const dir = path.join(tmp, 'endings');
+    fs.mkdirSync(dir, { recursive: true });
+    const body = 'Intro line.\n\nThe delegations met at the Ciragan Palace on Monday.\nThe talks, chaired by Hakan Fidan, lasted two hours.\n';
+    for (const [name, nl] of [['lf', '\n'], ['crlf', '\r\n'], ['cr', '\r']] as const) {
+      // The front matter keeps LF: a CR-only front matter is not read as YAML at all (a loader matter).
+      fs.writeFileSync(path.join(dir, `${name}.md`), article('Endings Wire', body.replace(/\n/g, nl)));
+    }
+    const result = extractCorpus(dir, { cwd: tmp });
+    expect(result.facts.filter((f) => f.article === 'cr').length).toBeGreaterThan(2);
+    for (const f of result.facts) {
+      const raw = fs.readFileSync(path.join(dir, `${f.article}.md`), 'utf8');
+      expect([f.evidence.line, f.evidence.column]).toEqual(Object.values(createLocator(raw).point(f.evidence.start)));
+      expect(raw.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.quote);
+    }
   });
 
   it('stops quietly, exit code 0, when the reader goes away', () => {
