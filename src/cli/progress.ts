@@ -67,7 +67,8 @@ export function createProgress(label: string, stream: ProgressStream, now: () =>
       if (t - start < DELAY_MS || (t - last < INTERVAL_MS && done < total)) return;
       last = t;
       drawn = true;
-      stream.write(`\r${renderProgress(label, done, total, t - start, stream.columns)}\x1b[K`);
+      // A terminal of unknown width (0) is taken as 80 columns.
+      stream.write(`\r${renderProgress(label, done, total, t - start, stream.columns || 80)}\x1b[K`);
     },
     stop() {
       if (drawn) stream.write('\r\x1b[K');

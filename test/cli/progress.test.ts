@@ -63,6 +63,15 @@ describe('progress bar', () => {
     expect(written).toEqual([]);
   });
 
+  it('draws on a terminal that does not report its width', () => {
+    const written: string[] = [];
+    let now = 0;
+    const bar = createProgress('extracting', { isTTY: true, columns: 0, write: (s) => written.push(s) }, () => now);
+    now = 1500;
+    bar.update(1, 2);
+    expect(written[0]).toContain('1/2 files');
+  });
+
   it('fits the terminal width', () => {
     expect(renderProgress('extracting', 4213, 10000, 3100, 80)).toBe(
       `extracting ${'█'.repeat(15)}${'░'.repeat(20)} 4,213/10,000 files · 42% · 3.1 s`,
