@@ -11,7 +11,8 @@ import { byString } from './canonical.js';
 import { displayPath, listArticleFiles, loadArticleFile, type LoadOptions } from './corpus/load.js';
 import { defaultMeetings } from './events/meetings.js';
 import { defaultGazetteer, loadGazetteer } from './knowledge/gazetteer.js';
-import { extractArticle } from './pipeline.js';
+import { extractArticle, type PipelineOptions } from './pipeline.js';
+import { inParallel } from './run-parallel.js';
 import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord } from './types.js';
 
 export interface ExtractResult {
@@ -29,6 +30,8 @@ export interface RunOptions extends LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** The plain per-sentence path (see PipelineOptions.reference): for checking the fast one. */
   reference?: boolean;
+  /** Threads extracting at once (this one included); 1 (the default) extracts in this thread only. */
+  jobs?: number;
 }
 
 /** One article's summary and its facts, sorted. */
@@ -81,44 +84,112 @@ export function corpusFiles(corpusDir: string, shard?: { index: number; count: n
   return { all: all.length, files: [...files].sort((a, b) => byString(ids.get(a) as string, ids.get(b) as string) || byString(a, b)) };
 }
 
+/** What a batch of files needs besides the files: everything a worker thread can be sent. */
+export interface BatchConfig {
+  cwd: string;
+  realRoot: string;
+  maxFileBytes?: number;
+  followSymlinks?: boolean;
+  gazetteerFiles?: string[];
+  facts?: readonly FactKind[];
+  reference?: boolean;
+}
+
+export interface BatchResult {
+  /** Number of files in the batch. */
+  files: number;
+  articles: ArticleExtraction[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Files in output order cut into batches of about `size` that never split the files of one id
+ * (they are adjacent), so each batch can tell duplicates apart on its own.
+ */
+export function batchFiles(files: string[], size: number): string[][] {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as string;
+    current.push(file);
+    const next = files[i + 1];
+    if (current.length >= size && (next === undefined || idOf(next) !== idOf(file))) {
+      batches.push(current);
+      current = [];
+    }
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/** A batch's worth of work, set up once per thread. */
+export function batchRunner(config: BatchConfig): (files: string[]) => BatchResult {
+  const pipeline: PipelineOptions = {
+    gazetteer: config.gazetteerFiles?.length ? loadGazetteer(config.gazetteerFiles) : defaultGazetteer(),
+    meetings: defaultMeetings(),
+    ...(config.facts ? { facts: config.facts } : {}),
+    ...(config.reference ? { reference: true } : {}),
+  };
+  const load: LoadOptions = {
+    ...(config.maxFileBytes !== undefined ? { maxFileBytes: config.maxFileBytes } : {}),
+    ...(config.followSymlinks ? { followSymlinks: true } : {}),
+  };
+  return (files) => {
+    const articles: ArticleExtraction[] = [];
+    const diagnostics: Diagnostic[] = [];
+    // Among files that share an id the first, by path, that loads wins.
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      const shown = displayPath(file, config.cwd);
+      const loaded = loadArticleFile(file, shown, config.realRoot, load);
+      diagnostics.push(...loaded.diagnostics);
+      const article = loaded.article;
+      if (!article) continue;
+      const previous = seen.get(article.id);
+      if (previous !== undefined) {
+        diagnostics.push({ severity: 'error', path: shown, line: 1, column: 1, code: 'DUPLICATE_ID', message: `article id "${article.id}" is already used by ${previous}; rename one of the files` });
+        continue;
+      }
+      seen.set(article.id, shown);
+      const result = extractArticle(article, pipeline);
+      diagnostics.push(...result.diagnostics);
+      articles.push({ summary: result.summary, facts: sortFacts(result.facts) });
+    }
+    return { files: files.length, articles, diagnostics };
+  };
+}
+
+const BATCH_SIZE = 16;
+
 export function extractCorpusStream(corpusDir: string, options: RunOptions = {}): ExtractionStream {
-  const gazetteer = options.gazetteerFiles?.length ? loadGazetteer(options.gazetteerFiles) : defaultGazetteer();
-  const meetings = defaultMeetings();
   const cwd = options.cwd ?? process.cwd();
+  const config: BatchConfig = {
+    cwd,
+    realRoot: fs.realpathSync(corpusDir),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    ...(options.followSymlinks ? { followSymlinks: true } : {}),
+    ...(options.gazetteerFiles?.length ? { gazetteerFiles: options.gazetteerFiles } : {}),
+    ...(options.facts ? { facts: options.facts } : {}),
+    ...(options.reference ? { reference: true } : {}),
+  };
+  // Set up before any file is read, so that a bad gazetteer fails the run at once.
+  const runBatch = batchRunner(config);
   const { all, files } = corpusFiles(corpusDir, options.shard);
-  const realRoot = fs.realpathSync(corpusDir);
   const diagnostics: Diagnostic[] = [];
   if (all === 0) {
     diagnostics.push({ severity: 'warning', path: displayPath(corpusDir, cwd), line: 1, column: 1, code: 'CORPUS_EMPTY', message: 'no *.md articles found in the corpus directory' });
   }
+  const batches = batchFiles(files, BATCH_SIZE);
+  const jobs = Math.min(options.jobs ?? 1, batches.length);
   let finished = false;
   function* articles(): Generator<ArticleExtraction> {
-    const seen = new Map<string, string>();
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i] as string;
-      const shown = displayPath(file, cwd);
-      const loaded = loadArticleFile(file, shown, realRoot, options);
-      diagnostics.push(...loaded.diagnostics);
-      const article = loaded.article;
-      if (article) {
-        const previous = seen.get(article.id);
-        if (previous !== undefined) {
-          diagnostics.push({ severity: 'error', path: shown, line: 1, column: 1, code: 'DUPLICATE_ID', message: `article id "${article.id}" is already used by ${previous}; rename one of the files` });
-        } else {
-          seen.set(article.id, shown);
-          const result = extractArticle(article, {
-            gazetteer,
-            meetings,
-            ...(options.facts ? { facts: options.facts } : {}),
-            ...(options.reference ? { reference: true } : {}),
-          });
-          diagnostics.push(...result.diagnostics);
-          options.onProgress?.(i + 1, files.length);
-          yield { summary: result.summary, facts: sortFacts(result.facts) };
-          continue;
-        }
-      }
-      options.onProgress?.(i + 1, files.length);
+    let done = 0;
+    const results = jobs > 1 ? inParallel(batches, config, jobs, runBatch) : (function* () { for (const b of batches) yield runBatch(b); })();
+    for (const result of results) {
+      diagnostics.push(...result.diagnostics);
+      for (const a of result.articles) yield a;
+      done += result.files;
+      options.onProgress?.(done, files.length);
     }
     finished = true;
   }

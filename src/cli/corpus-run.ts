@@ -4,7 +4,7 @@ import { extractCorpus, extractCorpusStream, type ExtractionStream, type Extract
 import { renderDiagnostics } from '../report/table.js';
 import type { FactKind } from '../types.js';
 import { NO_PROGRESS, createProgress, progressAllowed, type Progress } from './progress.js';
-import { parseBytes, resolveColor, resolveCorpus, type CommonOptions } from './shared.js';
+import { UsageError, parseBytes, resolveColor, resolveCorpus, type CommonOptions } from './shared.js';
 
 type Options = CommonOptions & { format?: string };
 
@@ -22,9 +22,23 @@ function progressFor(opts: Options, streaming: boolean): Progress {
   return allowed ? createProgress('extracting', process.stderr) : NO_PROGRESS;
 }
 
+/**
+ * Threads to extract with: ISTANBUL_TALKS_JOBS, default 1. Worker threads are off by default: on
+ * a machine whose cores are busy with other work they only add overhead (see README, Performance).
+ */
+export function jobsFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const value = env.ISTANBUL_TALKS_JOBS;
+  if (value === undefined || value.trim() === '') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`ISTANBUL_TALKS_JOBS takes a whole number of threads from 1 to 64, not "${value}"`);
+  return n;
+}
+
 function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progress: Progress): RunOptions {
   const maxFileBytes = parseBytes(opts.maxFileSize);
+  const jobs = jobsFromEnv();
   return {
+    ...(jobs > 1 ? { jobs } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(opts.followSymlinks ? { followSymlinks: true } : {}),
     ...(opts.gazetteer?.length ? { gazetteerFiles: opts.gazetteer } : {}),
