@@ -4,10 +4,10 @@
  * per run, reading the files, writing the output to a file — and prints MB/s, articles/s,
  * ms/article, CPU time and peak RSS, medians over several runs. Reference baselines are measured in
  * the same run on the same files (read + decode, one regex pass, `node -e 0`), so every figure can
- * be read as a ratio to what this machine can do at all, not as an absolute time. It probes whether
- * two threads could pay (two processes on the two halves of the corpus), and finally checks that
- * the optimised path gives the same bytes as the plain one (per-sentence gazetteer matching,
- * non-streaming rendering) by comparing hashes of the NDJSON.
+ * be read as a ratio to what this machine can do at all, not as an absolute time. It times the
+ * extraction on two threads (ISTANBUL_TALKS_JOBS=2) to show whether they pay here, and finally
+ * checks that the optimised path gives the same bytes as the plain one (per-sentence gazetteer
+ * matching, non-streaming rendering) by comparing hashes of the NDJSON.
  *
  * Options: --large (adds the 100,000-article corpus), --runs N, --sizes 1000,10000, --no-check,
  * --json FILE (also write the results as JSON), --before DIR (also time the CLI of another checkout,
@@ -26,7 +26,6 @@ const ROOT = findRoot(here);
 const OUT = path.join(ROOT, 'bench/out');
 const BIN = path.join(ROOT, 'bin/istanbul-talks.js');
 const HOOK = pathToFileURL(path.join(here, 'rss-hook.js')).href;
-const SHARD_CHILD = path.join(here, 'shard-child.js');
 
 interface Args {
   sizes: number[];
@@ -70,13 +69,13 @@ interface Timed {
 let usageSeq = 0;
 
 /** Runs `node [--import hook] args…` once, stdout to `stdoutFile` (default: discarded). */
-function runNode(args: string[], options: { stdoutFile?: string; hook?: boolean } = {}): Promise<Timed> {
+function runNode(args: string[], options: { stdoutFile?: string; hook?: boolean; env?: Record<string, string> } = {}): Promise<Timed> {
   const seq = usageSeq++;
   const usageFile = path.join(OUT, `usage-${process.pid}-${seq}.json`);
   const errFile = path.join(OUT, `stderr-${seq}.txt`);
   const out = options.stdoutFile ? fs.openSync(options.stdoutFile, 'w') : 'ignore';
   const err = fs.openSync(errFile, 'w');
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', BENCH_USAGE_FILE: usageFile };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', BENCH_USAGE_FILE: usageFile, ...options.env };
   delete env.FORCE_COLOR;
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, [...(options.hook === false ? [] : ['--import', HOOK]), ...args], { cwd: ROOT, env, stdio: ['ignore', out, err] });
@@ -290,16 +289,20 @@ async function main(): Promise<number> {
     results[`compare${suffix}`] = cmp;
   }
 
-  // Could two threads pay? Two processes, each extracting half the corpus through the library,
-  // against one process doing all of it the same way.
-  const one = await measure(runsFor(main.files), () => runNode([SHARD_CHILD, main.dir, '1/1']));
-  const two = await measure(runsFor(main.files), async () => {
-    const [a, b] = await Promise.all([runNode([SHARD_CHILD, main.dir, '1/2']), runNode([SHARD_CHILD, main.dir, '2/2'])]);
-    return { ms: Math.max(a.ms, b.ms), cpuMs: a.cpuMs + b.cpuMs, maxRssKb: a.maxRssKb + b.maxRssKb, status: 0 };
+  // Could threads pay? The same extraction with a worker thread beside the main one.
+  const threadsOut = path.join(OUT, `extract-${main.files}-2-threads.ndjson`);
+  const threads = await measure(runsFor(main.files), () =>
+    runNode([BIN, 'extract', '--format', 'ndjson', '--corpus', rel(main)], { stdoutFile: threadsOut, env: { ISTANBUL_TALKS_JOBS: '2' } }),
+  );
+  const sameThreads = sha256File(threadsOut) === sha256File(outputs.get(main.files) as string);
+  rows.push({
+    what: 'extract --format ndjson, 2 threads',
+    corpus: label(main),
+    median: seconds(threads.ms),
+    ...rates(main, threads),
+    ratio: `${((extractMs.get(main.files) as number) / threads.ms).toFixed(2)}× faster`,
   });
-  rows.push({ what: 'probe: 1 process, whole corpus', corpus: label(main), median: seconds(one.ms), ...rates(main, one), ratio: '1.00' });
-  rows.push({ what: 'probe: 2 processes, one half each', corpus: label(main), median: seconds(two.ms), ...rates(main, two), ratio: `${(one.ms / two.ms).toFixed(2)}× faster` });
-  results.parallelProbe = { one, two, speedup: one.ms / two.ms };
+  results.threads = { ...threads, sameOutput: sameThreads };
 
   // Start-up.
   for (const [suffix, bin] of bins) {
@@ -321,7 +324,8 @@ async function main(): Promise<number> {
     console.log(`scaling ${kilo(a)} → ${kilo(b)} articles: time × ${((extractMs.get(b) as number) / (extractMs.get(a) as number)).toFixed(1)} (articles × ${b / a})`);
   }
 
-  let failed = false;
+  let failed = !sameThreads;
+  console.log(`2 threads: output ${sameThreads ? 'identical to' : 'DIFFERS from'} one thread's`);
   if (args.check) {
     for (const [n, info] of corpora) {
       const t = process.hrtime.bigint();
