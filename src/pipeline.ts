@@ -2,9 +2,9 @@
  * One article through the pipeline of SPEC.md §3: fold → segment → extract → refine → resolve
  * events → fact records with evidence. Pure: the same article gives the same records.
  */
-import { createLocator } from './corpus/location.js';
+import { createLocator, type Locator } from './corpus/location.js';
 import { splitSentences } from './corpus/sentences.js';
-import { buildContext } from './extract/context.js';
+import { buildContext, type SentenceContext } from './extract/context.js';
 import { refine } from './extract/refiners.js';
 import dateExtractor from './extract/date.js';
 import { EXTRACTORS } from './extract/registry.js';
@@ -20,6 +20,11 @@ export interface PipelineOptions {
   meetings: Meeting[];
   /** Only report these fact kinds (default: all). Dates are still read to resolve events. */
   facts?: readonly FactKind[];
+  /**
+   * The plain path, for the benchmark and tests to check the fast one against: the gazetteer
+   * matches each sentence on its own instead of the whole article in one pass. Same output.
+   */
+  reference?: boolean;
 }
 
 export interface ArticleResult {
@@ -52,6 +57,46 @@ export function referenceDay(published: string, body: string): string {
   return day;
 }
 
+/**
+ * Line and column of offsets into `text` that mostly come in ascending order (facts do): line
+ * breaks are counted once, as far as the offsets go, instead of indexing the whole file. CR, LF
+ * and CRLF each end one line, as in createLocator, which answers any offset that comes out of order.
+ */
+function ascendingPoints(text: string): (offset: number) => { line: number; column: number } {
+  const breaks = /\r\n|\r|\n/g;
+  let line = 1;
+  let lineStart = 0;
+  let last = 0;
+  // The end of the next line break not counted yet (Infinity: none left).
+  let next = -1;
+  let fallback: Locator | null = null;
+  const advance = () => {
+    const m = breaks.exec(text);
+    next = m === null ? Infinity : m.index + m[0].length;
+  };
+  return (offset) => {
+    if (offset < last) return (fallback ??= createLocator(text)).point(offset);
+    last = offset;
+    if (next === -1) advance();
+    // A break counts once it ends at or before `offset` (a CRLF that `offset` splits counts at its LF).
+    while (next <= offset) {
+      line++;
+      lineStart = next;
+      advance();
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
+}
+
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive: V8 represents a slice as
+ * a view of its parent, so a 30-character quote would otherwise hold its whole article (and a
+ * label its folded sentence) in memory for as long as the fact is kept.
+ */
+function detach(s: string): string {
+  return (` ${s}`).slice(1);
+}
+
 interface Found {
   candidate: Candidate;
   sentence: number;
@@ -65,12 +110,17 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const folded = foldText(article.raw, article.bodyStart);
   const reference = referenceDay(article.published, folded.text);
   const sentences = splitSentences(folded.text);
+  // One gazetteer pass over the whole article, shared out to its sentences.
+  const mentions = options.reference ? null : gazetteer.mentionsBySpan(folded.text, sentences);
+  // Kinds not asked for cannot change the others' results (refiners work within one kind): skip them.
+  const extractors = options.facts ? EXTRACTORS.filter((e) => e.id === 'date' || options.facts?.includes(e.id)) : EXTRACTORS;
   const found: Found[] = [];
   const known = new Set(meetings.map((m) => m.id));
   const contexts = sentences.map((s, index) => {
-    const ctx = buildContext(folded.text.slice(s.start, s.end), reference, gazetteer, known);
+    const text = folded.text.slice(s.start, s.end);
+    const ctx = buildContext(text, reference, gazetteer, known, mentions?.[index]);
     const candidates: Candidate[] = [];
-    for (const extractor of EXTRACTORS) candidates.push(...extractor.extract(ctx));
+    for (const extractor of extractors) candidates.push(...extractor.extract(ctx));
     for (const c of refine(candidates)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
     return ctx;
   });
@@ -85,37 +135,37 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   }
   const dates = found.filter((f) => f.candidate.fact === 'date').map((f) => f.candidate.value as string);
   const main = article.event ?? mainEventFromDates(dates, known);
-  const scopes = contexts.map((ctx, index) =>
-    sentenceScopes(
-      ctx,
-      main,
-      meetings,
-      found
-        .filter((f) => f.sentence === index && f.candidate.fact === 'date')
-        .map((f) => ({ value: f.candidate.value as string, start: f.candidate.start })),
-    ),
-  );
+  const datesBySentence: Array<Array<{ value: string; start: number }>> = sentences.map(() => []);
+  for (const f of found) if (f.candidate.fact === 'date') datesBySentence[f.sentence]?.push({ value: f.candidate.value as string, start: f.candidate.start });
+  // Which meeting a part of a sentence speaks of matters only for sentences with facts: computed on demand.
+  const scopes = new Map<number, (offset: number) => EventScope>();
+  const scopeOf = (index: number) => {
+    let scope = scopes.get(index);
+    if (!scope) scopes.set(index, (scope = sentenceScopes(contexts[index] as SentenceContext, main, meetings, datesBySentence[index] ?? [])));
+    return scope;
+  };
 
-  const locator = createLocator(article.raw);
+  const pointAt = ascendingPoints(article.raw);
   const facts: FactRecord[] = [];
   const seen = new Set<string>();
   for (const f of found) {
     const c = f.candidate;
-    const scope = (scopes[f.sentence] as (offset: number) => EventScope)(c.anchor ?? c.start);
+    if (options.facts && !options.facts.includes(c.fact) && c.fact !== 'date') continue;
+    const scope = scopeOf(f.sentence)(c.anchor ?? c.start);
     // Dates are always extracted (they decide events); other kinds only when asked for.
     if (scope.offsite || (options.facts && !options.facts.includes(c.fact))) continue;
     let event = scope.event ?? main;
     if (c.fact === 'date' && known.has(c.value as string)) event = c.value as string;
     const [start, end] = originalSpan(folded, f.start, f.end);
-    const point = locator.point(start);
-    const evidence = { quote: article.raw.slice(start, end), start, end, line: point.line, column: point.column };
+    const point = pointAt(start);
+    const evidence = { quote: detach(article.raw.slice(start, end)), start, end, line: point.line, column: point.column };
     const events = c.fact === 'date' ? [event] : [event, ...scope.also.filter((e) => e !== event)];
     for (const e of events) {
       // One span stated twice in a sentence for the same meeting is one record.
       const key = `${e}\u0000${c.fact}\u0000${c.subject ?? ''}\u0000${JSON.stringify(c.value)}\u0000${start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      facts.push({ article: article.id, outlet: article.outlet, event: e, fact: c.fact, subject: c.subject, value: c.value, label: c.label, evidence });
+      facts.push({ article: article.id, outlet: article.outlet, event: e, fact: c.fact, subject: c.subject, value: c.value, label: detach(c.label), evidence });
     }
   }
 

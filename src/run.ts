@@ -1,12 +1,19 @@
 /**
- * The whole extraction over a corpus directory: load, extract every good article, and sort
- * everything deterministically (same corpus, same bytes).
+ * The whole extraction over a corpus directory: read, extract and forget one article at a time,
+ * in article-id order, so memory holds one article's text and whatever the caller keeps of the
+ * results. `extractCorpusStream` hands each article over as soon as it is done (streaming output);
+ * `extractCorpus` collects everything. Both give the same records in the same deterministic order
+ * (same corpus, same bytes).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { byString } from './canonical.js';
-import { loadCorpus, type LoadOptions } from './corpus/load.js';
+import { displayPath, listArticleFiles, loadArticleFile, skippedDiagnostics, type LoadOptions, type SkippedEntry } from './corpus/load.js';
+import { escapeControls } from './report/sanitize.js';
 import { defaultMeetings } from './events/meetings.js';
 import { defaultGazetteer, loadGazetteer } from './knowledge/gazetteer.js';
-import { extractArticle } from './pipeline.js';
+import { extractArticle, type PipelineOptions } from './pipeline.js';
+import { inParallel } from './run-parallel.js';
 import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord } from './types.js';
 
 export interface ExtractResult {
@@ -20,14 +27,37 @@ export interface RunOptions extends LoadOptions {
   facts?: readonly FactKind[];
   /** Only the I-th of N slices of the sorted file list (1-based). */
   shard?: { index: number; count: number };
+  /** Called after each file with the number of files done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** The plain per-sentence path (see PipelineOptions.reference): for checking the fast one. */
+  reference?: boolean;
+  /** Threads extracting at once (this one included); 1 (the default) extracts in this thread only. */
+  jobs?: number;
 }
+
+/** One article's summary and its facts, sorted. */
+export interface ArticleExtraction {
+  summary: ArticleSummary;
+  facts: FactRecord[];
+}
+
+export interface ExtractionStream {
+  /** Number of article files to read. */
+  files: number;
+  /** The good articles in id order, each with its sorted facts. Can be iterated once. */
+  articles: Iterable<ArticleExtraction>;
+  /** Every diagnostic, sorted; complete once `articles` has been iterated to the end. */
+  diagnostics(): Diagnostic[];
+}
+
+const factOrder = new Map<string, number>(FACT_KINDS.map((k, i) => [k, i]));
 
 export function sortFacts(facts: FactRecord[]): FactRecord[] {
   return facts.sort(
     (a, b) =>
       byString(a.article, b.article) ||
       a.evidence.start - b.evidence.start ||
-      FACT_KINDS.indexOf(a.fact) - FACT_KINDS.indexOf(b.fact) ||
+      (factOrder.get(a.fact) as number) - (factOrder.get(b.fact) as number) ||
       byString(a.subject ?? '', b.subject ?? '') ||
       a.evidence.end - b.evidence.end,
   );
@@ -37,19 +67,155 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => byString(a.path, b.path) || a.line - b.line || a.column - b.column || byString(a.code, b.code));
 }
 
+const idOf = (file: string) => path.basename(file).replace(/\.md$/i, '');
+
+/**
+ * The files of a corpus (or of one shard of it) in the order their articles are output: by article
+ * id, then by path. Files are read in that order, so articles can be written as they are done.
+ * Among files that share an id the first, by path, that loads wins — as when they are read in path
+ * order — and the others are reported as duplicates.
+ */
+export function corpusFiles(
+  corpusDir: string,
+  shard?: { index: number; count: number },
+  skipped: SkippedEntry[] = [],
+): { all: number; files: string[] } {
+  const all = listArticleFiles(corpusDir, skipped);
+  // Contiguous slices of the path-sorted list, as test runners shard their files.
+  const files = shard
+    ? all.slice(Math.floor(((shard.index - 1) * all.length) / shard.count), Math.floor((shard.index * all.length) / shard.count))
+    : all;
+  const ids = new Map(files.map((f) => [f, idOf(f)]));
+  return { all: all.length, files: [...files].sort((a, b) => byString(ids.get(a) as string, ids.get(b) as string) || byString(a, b)) };
+}
+
+/** What a batch of files needs besides the files: everything a worker thread can be sent. */
+export interface BatchConfig {
+  cwd: string;
+  realRoot: string;
+  maxFileBytes?: number;
+  followSymlinks?: boolean;
+  gazetteerFiles?: string[];
+  facts?: readonly FactKind[];
+  reference?: boolean;
+}
+
+export interface BatchResult {
+  /** Number of files in the batch. */
+  files: number;
+  articles: ArticleExtraction[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Files in output order cut into batches of about `size` that never split the files of one id
+ * (they are adjacent), so each batch can tell duplicates apart on its own.
+ */
+export function batchFiles(files: string[], size: number): string[][] {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as string;
+    current.push(file);
+    const next = files[i + 1];
+    if (current.length >= size && (next === undefined || idOf(next) !== idOf(file))) {
+      batches.push(current);
+      current = [];
+    }
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/** A batch's worth of work, set up once per thread. */
+export function batchRunner(config: BatchConfig): (files: string[]) => BatchResult {
+  const pipeline: PipelineOptions = {
+    gazetteer: config.gazetteerFiles?.length ? loadGazetteer(config.gazetteerFiles) : defaultGazetteer(),
+    meetings: defaultMeetings(),
+    ...(config.facts ? { facts: config.facts } : {}),
+    ...(config.reference ? { reference: true } : {}),
+  };
+  const load: LoadOptions = {
+    ...(config.maxFileBytes !== undefined ? { maxFileBytes: config.maxFileBytes } : {}),
+    ...(config.followSymlinks ? { followSymlinks: true } : {}),
+  };
+  return (files) => {
+    const articles: ArticleExtraction[] = [];
+    const diagnostics: Diagnostic[] = [];
+    // Among files that share an id the first, by path, that loads wins.
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      const shown = displayPath(file, config.cwd);
+      const loaded = loadArticleFile(file, shown, config.realRoot, load);
+      diagnostics.push(...loaded.diagnostics);
+      const article = loaded.article;
+      if (!article) continue;
+      const previous = seen.get(article.id);
+      if (previous !== undefined) {
+        diagnostics.push({ severity: 'error', path: shown, line: 1, column: 1, code: 'DUPLICATE_ID', message: `article id "${escapeControls(article.id)}" is already used by ${previous}; rename one of the files` });
+        continue;
+      }
+      seen.set(article.id, shown);
+      const result = extractArticle(article, pipeline);
+      diagnostics.push(...result.diagnostics);
+      articles.push({ summary: result.summary, facts: sortFacts(result.facts) });
+    }
+    return { files: files.length, articles, diagnostics };
+  };
+}
+
+const BATCH_SIZE = 16;
+
+export function extractCorpusStream(corpusDir: string, options: RunOptions = {}): ExtractionStream {
+  const cwd = options.cwd ?? process.cwd();
+  const config: BatchConfig = {
+    cwd,
+    realRoot: fs.realpathSync(corpusDir),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    ...(options.followSymlinks ? { followSymlinks: true } : {}),
+    ...(options.gazetteerFiles?.length ? { gazetteerFiles: options.gazetteerFiles } : {}),
+    ...(options.facts ? { facts: options.facts } : {}),
+    ...(options.reference ? { reference: true } : {}),
+  };
+  // Set up before any file is read, so that a bad gazetteer fails the run at once.
+  const runBatch = batchRunner(config);
+  const skipped: SkippedEntry[] = [];
+  const { all, files } = corpusFiles(corpusDir, options.shard, skipped);
+  const diagnostics: Diagnostic[] = skippedDiagnostics(skipped, cwd);
+  if (all === 0) {
+    diagnostics.push({ severity: 'warning', path: displayPath(corpusDir, cwd), line: 1, column: 1, code: 'CORPUS_EMPTY', message: 'no *.md articles found in the corpus directory' });
+  }
+  const batches = batchFiles(files, BATCH_SIZE);
+  const jobs = Math.min(options.jobs ?? 1, batches.length);
+  let finished = false;
+  function* articles(): Generator<ArticleExtraction> {
+    let done = 0;
+    const results = jobs > 1 ? inParallel(batches, config, jobs, runBatch) : (function* () { for (const b of batches) yield runBatch(b); })();
+    for (const result of results) {
+      diagnostics.push(...result.diagnostics);
+      for (const a of result.articles) yield a;
+      done += result.files;
+      options.onProgress?.(done, files.length);
+    }
+    finished = true;
+  }
+  return {
+    files: files.length,
+    articles: articles(),
+    diagnostics: () => {
+      if (!finished) throw new Error('diagnostics() called before all articles were read');
+      return sortDiagnostics(diagnostics);
+    },
+  };
+}
+
 export function extractCorpus(corpusDir: string, options: RunOptions = {}): ExtractResult {
-  const gazetteer = options.gazetteerFiles?.length ? loadGazetteer(options.gazetteerFiles) : defaultGazetteer();
-  const meetings = defaultMeetings();
-  const loaded = loadCorpus(corpusDir, { ...options, ...(options.shard ? { shard: options.shard } : {}) });
+  const stream = extractCorpusStream(corpusDir, options);
   const articles: ArticleSummary[] = [];
   const facts: FactRecord[] = [];
-  const diagnostics = [...loaded.diagnostics];
-  for (const article of loaded.articles) {
-    const result = extractArticle(article, { gazetteer, meetings, ...(options.facts ? { facts: options.facts } : {}) });
-    articles.push(result.summary);
-    facts.push(...result.facts);
-    diagnostics.push(...result.diagnostics);
+  for (const a of stream.articles) {
+    articles.push(a.summary);
+    for (const f of a.facts) facts.push(f);
   }
-  articles.sort((a, b) => byString(a.id, b.id));
-  return { articles, facts: sortFacts(facts), diagnostics: sortDiagnostics(diagnostics) };
+  return { articles, facts, diagnostics: stream.diagnostics() };
 }

@@ -1,31 +1,84 @@
 /**
- * The input of a command: a corpus extracted now, or (`--from-facts`) the NDJSON records of earlier
- * extract runs merged into one. Diagnostics go to stderr.
+ * The input of a command: a corpus extracted now (optionally one shard of it, optionally streamed
+ * article by article, with a progress bar on a terminal), or (`--from-facts`) the NDJSON records of
+ * earlier extract runs merged into one. Diagnostics go to stderr.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { scanSuppressions, type Suppression } from '../check/suppress.js';
 import { DEFAULT_MAX_FILE_BYTES, decodeArticle } from '../corpus/load.js';
 import { mergeFactsInputs, type FactsInput } from '../report/facts-input.js';
-import { extractCorpus, type ExtractResult } from '../run.js';
+import { extractCorpus, extractCorpusStream, type ExtractionStream, type ExtractResult, type RunOptions } from '../run.js';
 import { renderDiagnostics } from '../report/table.js';
 import type { FactKind } from '../types.js';
+import { NO_PROGRESS, createProgress, progressAllowed, type Progress } from './progress.js';
 import { UsageError, parseBytes, resolveColor, resolveCorpus, type CommonOptions } from './shared.js';
 
 export interface InputOptions extends CommonOptions {
   fromFacts?: string[];
 }
 
-export function runExtraction(opts: CommonOptions, facts?: readonly FactKind[], shard?: { index: number; count: number }): ExtractResult {
-  const corpus = resolveCorpus(opts.corpus);
+type Shard = { index: number; count: number };
+
+type Options = CommonOptions & { format?: string };
+
+function progressFor(opts: Options, streaming: boolean): Progress {
+  let stdoutIsPipe = false;
+  try {
+    const stat = fs.fstatSync(1);
+    stdoutIsPipe = stat.isFIFO() || stat.isSocket();
+  } catch {
+    // No stdout at all: treat as a pipe nobody watches.
+    stdoutIsPipe = true;
+  }
+  const machineFormat = opts.format === 'json' || opts.format === 'ndjson';
+  const allowed = progressAllowed({ stderr: process.stderr, stdout: process.stdout, stdoutIsPipe, env: process.env, machineFormat, streaming });
+  return allowed ? createProgress('extracting', process.stderr) : NO_PROGRESS;
+}
+
+/**
+ * Threads to extract with: ISTANBUL_TALKS_JOBS, default 1. Worker threads are off by default: on
+ * a machine whose cores are busy with other work they only add overhead (see README, Performance).
+ */
+export function jobsFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const value = env.ISTANBUL_TALKS_JOBS;
+  if (value === undefined || value.trim() === '') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`ISTANBUL_TALKS_JOBS takes a whole number of threads from 1 to 64, not "${value}"`);
+  return n;
+}
+
+function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progress: Progress, shard?: Shard): RunOptions {
   const maxFileBytes = parseBytes(opts.maxFileSize);
-  return extractCorpus(corpus, {
+  const jobs = jobsFromEnv();
+  return {
+    ...(jobs > 1 ? { jobs } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(opts.followSymlinks ? { followSymlinks: true } : {}),
     ...(opts.gazetteer?.length ? { gazetteerFiles: opts.gazetteer } : {}),
     ...(facts ? { facts } : {}),
     ...(shard ? { shard } : {}),
-  });
+    onProgress: (done, total) => {
+      progress.update(done, total);
+      if (done === total) progress.stop();
+    },
+  };
+}
+
+export function runExtraction(opts: Options, facts?: readonly FactKind[], shard?: Shard): ExtractResult {
+  const corpus = resolveCorpus(opts.corpus);
+  const progress = progressFor(opts, false);
+  try {
+    return extractCorpus(corpus, runOptions(opts, facts, progress, shard));
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Extraction article by article, for output written as it goes. */
+export function streamExtraction(opts: Options, facts?: readonly FactKind[], shard?: Shard): ExtractionStream {
+  const corpus = resolveCorpus(opts.corpus);
+  return extractCorpusStream(corpus, runOptions(opts, facts, progressFor(opts, true), shard));
 }
 
 /**

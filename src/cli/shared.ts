@@ -102,3 +102,30 @@ export function parseShard(value: string | undefined): { index: number; count: n
   if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 <= I <= N (for example 2/3), not "${value}"`);
   return { index, count };
 }
+
+/**
+ * Writes `render(item)` for each item as it is produced, in blocks of about 64 KiB, waiting while
+ * stdout's buffer is full, so streamed output never piles up in memory. Returns false when the
+ * reader went away (`… | head`): the caller stops quietly, as other command-line tools do.
+ */
+export async function writeStreamed<T>(items: Iterable<T>, render: (item: T) => string, out: NodeJS.WritableStream = process.stdout): Promise<boolean> {
+  let failed: NodeJS.ErrnoException | null = null;
+  const onError = (error: NodeJS.ErrnoException) => {
+    failed = error;
+  };
+  out.on('error', onError);
+  let buffer = '';
+  for (const item of items) {
+    buffer += render(item);
+    if (buffer.length < 65_536) continue;
+    const ok = out.write(buffer);
+    buffer = '';
+    if (!ok && !failed) await new Promise((resolve) => (out.once('drain', resolve), out.once('error', resolve)));
+    if (failed) break;
+  }
+  if (buffer && !failed) out.write(buffer);
+  const error = failed as NodeJS.ErrnoException | null;
+  if (error === null) out.off('error', onError);
+  else if (error.code !== 'EPIPE') throw error;
+  return error === null;
+}

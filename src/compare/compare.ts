@@ -97,14 +97,17 @@ interface Group {
   records: FactRecord[];
 }
 
-/** Values one outlet reports in a group, minus those its other values make redundant. */
-function outletValues(records: FactRecord[], fact: FactKind): FactRecord[] {
+/**
+ * Values one outlet reports in a group, minus those its other values make redundant: its records
+ * with their canonical value keys, computed once per record.
+ */
+function outletValues(records: FactRecord[], fact: FactKind): Array<{ record: FactRecord; key: string }> {
+  const keyed = records.map((record) => ({ record, key: canonical(record.value) }));
   const distinct = new Map<string, FactRecord>();
-  for (const r of records) if (!distinct.has(canonical(r.value))) distinct.set(canonical(r.value), r);
-  const values = [...distinct.values()];
-  const kept = values.filter((a) => !values.some((b) => b !== a && subsumes(fact, a.value, b.value)));
-  const keys = new Set(kept.map((r) => canonical(r.value)));
-  return records.filter((r) => keys.has(canonical(r.value)));
+  for (const k of keyed) if (!distinct.has(k.key)) distinct.set(k.key, k.record);
+  const values = [...distinct];
+  const kept = new Set(values.filter(([, a]) => !values.some(([, b]) => b !== a && subsumes(fact, a.value, b.value))).map(([key]) => key));
+  return keyed.filter((k) => kept.has(k.key));
 }
 
 function statusOf(fact: FactKind, values: ValueGroup[], outlets: number, tolerance: number): Status {
@@ -122,10 +125,6 @@ function statusOf(fact: FactKind, values: ValueGroup[], outlets: number, toleran
 
 function evidenceOf(r: FactRecord, paths: Map<string, string>): EvidenceRef {
   return { article: r.article, outlet: r.outlet, path: paths.get(r.article) ?? '', quote: r.evidence.quote, line: r.evidence.line, column: r.evidence.column };
-}
-
-function byValueGroup(a: ValueGroup, b: ValueGroup): number {
-  return b.outlets.length - a.outlets.length || byString(canonical(a.value), canonical(b.value));
 }
 
 export function compareRecords(
@@ -167,23 +166,30 @@ export function compareRecords(
   const comparisons: Comparison[] = [];
   for (const g of groups.values()) {
     const byOutlet = new Map<string, FactRecord[]>();
-    for (const r of g.records) byOutlet.set(r.outlet, [...(byOutlet.get(r.outlet) ?? []), r]);
-    const valueMap = new Map<string, ValueGroup>();
+    for (const r of g.records) {
+      const list = byOutlet.get(r.outlet);
+      if (list) list.push(r);
+      else byOutlet.set(r.outlet, [r]);
+    }
+    const valueMap = new Map<string, { group: ValueGroup; outlets: Set<string> }>();
     for (const [outlet, list] of byOutlet) {
-      for (const r of outletValues(list, g.fact)) {
-        const key = canonical(r.value);
+      for (const { record: r, key } of outletValues(list, g.fact)) {
         let v = valueMap.get(key);
-        if (!v) valueMap.set(key, (v = { value: r.value, label: r.label, outlets: [], evidence: [] }));
-        if (!v.outlets.includes(outlet)) v.outlets.push(outlet);
-        v.evidence.push(evidenceOf(r, paths));
+        if (!v) valueMap.set(key, (v = { group: { value: r.value, label: r.label, outlets: [], evidence: [] }, outlets: new Set() }));
+        if (!v.outlets.has(outlet)) {
+          v.outlets.add(outlet);
+          v.group.outlets.push(outlet);
+        }
+        v.group.evidence.push(evidenceOf(r, paths));
       }
     }
-    const values = [...valueMap.values()].map((v) => ({
+    // Most outlets first, then by canonical value.
+    const sorted = [...valueMap].sort(([ka, a], [kb, b]) => b.group.outlets.length - a.group.outlets.length || byString(ka, kb));
+    const values = sorted.map(([, { group: v }]) => ({
       ...v,
       outlets: v.outlets.sort(byString),
       evidence: v.evidence.sort((a, b) => byString(a.path, b.path) || a.line - b.line || a.column - b.column),
     }));
-    values.sort(byValueGroup);
     const covering = eventMap.get(g.event)?.outlets ?? new Set<string>();
     const silent = [...covering].filter((o) => !byOutlet.has(o)).sort(byString);
     comparisons.push({ event: g.event, fact: g.fact, subject: g.subject, status: statusOf(g.fact, values, byOutlet.size, t), values, silent });
@@ -229,7 +235,9 @@ function crossEventDifferences(comparisons: Comparison[], t: number): CrossEvent
   for (const c of comparisons) {
     if (c.event === null || c.fact === 'date') continue;
     const key = `${c.fact}\u0000${c.subject ?? ''}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), c]);
+    const list = byKey.get(key);
+    if (list) list.push(c);
+    else byKey.set(key, [c]);
   }
   const out: CrossEvent[] = [];
   for (const list of byKey.values()) {

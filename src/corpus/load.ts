@@ -81,6 +81,11 @@ function isDirectory(file: string): boolean {
   }
 }
 
+/** What listing the corpus passed over, as diagnostics: an unreadable directory is an error, a directory link a warning. */
+export function skippedDiagnostics(skipped: readonly SkippedEntry[], cwd: string): Diagnostic[] {
+  return skipped.map((e) => diag(e.code === 'DIR_READ' ? 'error' : 'warning', displayPath(e.path, cwd), 1, 1, e.code, e.message));
+}
+
 export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const skipped: SkippedEntry[] = [];
@@ -91,9 +96,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult 
     ? all.slice(Math.floor(((shard.index - 1) * all.length) / shard.count), Math.floor((shard.index * all.length) / shard.count))
     : all;
   const articles: Article[] = [];
-  const diagnostics: Diagnostic[] = skipped.map((e) =>
-    diag(e.code === 'DIR_READ' ? 'error' : 'warning', displayPath(e.path, cwd), 1, 1, e.code, e.message),
-  );
+  const diagnostics: Diagnostic[] = skippedDiagnostics(skipped, cwd);
   const seen = new Map<string, string>();
   const realRoot = fs.realpathSync(root);
   for (const file of files) {

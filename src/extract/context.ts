@@ -109,8 +109,17 @@ export function findPeople(text: string, mentions: Mention[]): Person[] {
   return people.sort((a, b) => a.start - b.start);
 }
 
-export function buildContext(text: string, reference: string, gazetteer: Gazetteer, meetings: ReadonlySet<string> = new Set()): SentenceContext {
-  const mentions = gazetteer.mentions(text);
+/**
+ * The context of one sentence. `mentions` may be given when they were found already (one
+ * gazetteer pass over the whole article); they must be what `gazetteer.mentions(text)` returns.
+ */
+export function buildContext(
+  text: string,
+  reference: string,
+  gazetteer: Gazetteer,
+  meetings: ReadonlySet<string> = new Set(),
+  mentions: Mention[] = gazetteer.mentions(text),
+): SentenceContext {
   const people = findPeople(text, mentions);
   const lower = text.toLowerCase();
   // toLowerCase can change length only for a few non-ASCII letters; fall back to no masking then.

@@ -40,6 +40,16 @@ export interface Gazetteer {
   byId(id: string): Entity | undefined;
   /** All mentions in `text`, leftmost-longest, non-overlapping per surface (one surface may name several entities). */
   mentions(text: string): Mention[];
+  /**
+   * `mentions` of each span of `text` (sorted, disjoint), offsets relative to the span, found in
+   * one pass over the whole text: the same result as `mentions(text.slice(start, end))` per span.
+   */
+  mentionsBySpan(text: string, spans: readonly Span[]): Mention[][];
+}
+
+export interface Span {
+  start: number;
+  end: number;
 }
 
 export class GazetteerError extends Error {
@@ -170,38 +180,91 @@ export function buildGazetteer(lists: { file: string; source: string; entities: 
   const patterns = [compile(insensitive, 'giu'), compile(sensitive, 'gu')].filter((p): p is RegExp => p !== null);
   const index = new Map(entities.map((e) => [e.id, e]));
 
-  return {
-    entities,
-    byId: (id) => index.get(id),
-    mentions(text: string): Mention[] {
-      const found: Mention[] = [];
-      for (const pattern of patterns) {
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-          const surface = m[0];
-          const key = CASE_SENSITIVE(surface) ? surface.replace(/\s+/g, ' ') : surface.toLowerCase().replace(/\s+/g, ' ');
-          const owners = surfaces.get(key) ?? surfaces.get(foldKey(surface)) ?? [];
-          for (const owner of owners) found.push({ entity: owner.entity, role: owner.role, start: m.index, end: m.index + surface.length, surface });
-        }
+  const keyOf = (surface: string) => (CASE_SENSITIVE(surface) ? surface.replace(/\s+/g, ' ') : surface.toLowerCase().replace(/\s+/g, ' '));
+  const ownersOf = (surface: string) => surfaces.get(keyOf(surface)) ?? surfaces.get(foldKey(surface)) ?? [];
+
+  /** Raw matches in text[from, to) → mentions of that range, offsets relative to `from`; longest span wins where the two patterns overlap. */
+  const resolve = (found: Mention[]): Mention[] => {
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Mention[] = [];
+    let reach = -1;
+    let lastStart = -1;
+    let lastEnd = -1;
+    for (const m of found) {
+      if (m.start === lastStart && m.end === lastEnd) out.push(m);
+      else if (m.start >= reach) {
+        out.push(m);
+        lastStart = m.start;
+        lastEnd = m.end;
+        reach = m.end;
       }
-      // Longest span wins where the two patterns overlap.
-      found.sort((a, b) => a.start - b.start || b.end - a.end);
-      const out: Mention[] = [];
-      let reach = -1;
-      let lastStart = -1;
-      let lastEnd = -1;
-      for (const m of found) {
-        if (m.start === lastStart && m.end === lastEnd) out.push(m);
-        else if (m.start >= reach) {
-          out.push(m);
-          lastStart = m.start;
-          lastEnd = m.end;
-          reach = m.end;
-        }
-      }
-      return out;
-    },
+    }
+    return out;
   };
+
+  const mentions = (text: string): Mention[] => {
+    const found: Mention[] = [];
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const surface = m[0];
+        for (const owner of ownersOf(surface)) found.push({ entity: owner.entity, role: owner.role, start: m.index, end: m.index + surface.length, surface });
+      }
+    }
+    return resolve(found);
+  };
+
+  /*
+   * One pass per pattern over the whole text instead of one per span. A span's matches are the
+   * same either way as long as no match crosses its edges and the characters just outside it are
+   * not letters or digits (the patterns' boundary look-arounds would see them); any span where
+   * that is not so is matched on its own, as before.
+   */
+  const mentionsBySpan = (text: string, spans: readonly Span[]): Mention[][] => {
+    const found: Mention[][] = spans.map(() => []);
+    const alone = new Uint8Array(spans.length);
+    spans.forEach((s, k) => {
+      if (wordCharBefore(text, s.start) || wordCharAt(text, s.end)) alone[k] = 1;
+    });
+    for (const pattern of patterns) {
+      let k = 0;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        while (k < spans.length && (spans[k] as Span).end <= start) k++;
+        if (k === spans.length) break;
+        const span = spans[k] as Span;
+        if (start >= span.start && end <= span.end) {
+          for (const owner of ownersOf(m[0])) found[k]?.push({ entity: owner.entity, role: owner.role, start: start - span.start, end: end - span.start, surface: m[0] });
+          continue;
+        }
+        // Between spans, or across an edge: every span the match touches is matched alone.
+        for (let j = k; j < spans.length && (spans[j] as Span).start < end; j++) if ((spans[j] as Span).end > start) alone[j] = 1;
+      }
+    }
+    return spans.map((s, k) => (alone[k] ? mentions(text.slice(s.start, s.end)) : resolve(found[k] as Mention[])));
+  };
+
+  return { entities, byId: (id) => index.get(id), mentions, mentionsBySpan };
+}
+
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether the code point ending at `at` is a letter or digit (what the patterns' look-behind tests). */
+function wordCharBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const c = text.charCodeAt(at - 1);
+  return c < 0x80 ? isAsciiWord(c) : WORD_END.test(text.slice(Math.max(0, at - 2), at));
+}
+
+/** Whether the code point starting at `at` is a letter or digit (what the patterns' look-ahead tests). */
+function wordCharAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  return c < 0x80 ? isAsciiWord(c) : WORD_START.test(text.slice(at, at + 2));
 }
 
 export function loadGazetteer(extraFiles: string[] = []): Gazetteer {

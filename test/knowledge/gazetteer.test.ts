@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../bench/generate.js';
+import { splitSentences } from '../../src/corpus/sentences.js';
+import { foldText } from '../../src/knowledge/fold.js';
+import { defaultGazetteer, type Span } from '../../src/knowledge/gazetteer.js';
+import { ROOT } from '../helpers.js';
+
+const gazetteer = defaultGazetteer();
+const perSpan = (text: string, spans: Span[]) => spans.map((s) => gazetteer.mentions(text.slice(s.start, s.end)));
+
+describe('mentionsBySpan', () => {
+  it('gives, in one pass, what matching each sentence alone gives, for every article of the corpora', () => {
+    for (const dir of ['corpus', 'test/fixtures/dev']) {
+      for (const name of fs.readdirSync(path.join(ROOT, dir))) {
+        const text = foldText(fs.readFileSync(path.join(ROOT, dir, name), 'utf8')).text;
+        const spans = splitSentences(text);
+        expect(gazetteer.mentionsBySpan(text, spans)).toEqual(perSpan(text, spans));
+      }
+    }
+  });
+
+  it('falls back to the span alone where a name crosses its edge or a letter touches it', () => {
+    const text = 'Talks at the Dolmabahce Palace. Rustem Umerov said: US and Turkey-brokered talks in Ankara.';
+    const cases: Span[][] = [
+      [{ start: 0, end: 23 }, { start: 24, end: 31 }], // "Dolmabahce | Palace" split mid-name
+      [{ start: 0, end: 16 }, { start: 17, end: 60 }], // span edges inside words
+      [{ start: 32, end: 45 }, { start: 46, end: text.length }],
+      [{ start: 5, end: 5 }, { start: 13, end: 31 }],
+    ];
+    for (const spans of cases) expect(gazetteer.mentionsBySpan(text, spans)).toEqual(perSpan(text, spans));
+  });
+
+  it('agrees with per-span matching on random spans', () => {
+    const text = foldText(fs.readFileSync(path.join(ROOT, 'corpus/ft-2025-05-16.md'), 'utf8')).text;
+    for (let t = 0; t < 200; t++) {
+      const rng = createRng(`spans-${t}`);
+      const cuts = [...new Set(Array.from({ length: 2 + rng.int(30) }, () => rng.int(text.length + 1)))].sort((a, b) => a - b);
+      const spans: Span[] = [];
+      for (let i = 0; i + 1 < cuts.length; i += 2) spans.push({ start: cuts[i] as number, end: cuts[i + 1] as number });
+      expect(gazetteer.mentionsBySpan(text, spans)).toEqual(perSpan(text, spans));
+    }
+  });
+});
