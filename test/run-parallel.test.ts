@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSources, writeCorpus } from '../bench/generate.js';
-import { batchFiles } from '../src/run.js';
+import { AUTO_MIN_FILES, autoJobs, batchFiles } from '../src/run.js';
 import { cli, ROOT } from './helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'it-par-'));
@@ -15,6 +15,17 @@ describe('batches', () => {
     expect(batchFiles(files, 2)).toEqual([['a/x.md', 'b/x.md', 'c/x.md'], ['a/y.md', 'a/z.md', 'b/z.md'], ['a/zz.md']]);
     expect(batchFiles(files, 100)).toEqual([files]);
     expect(batchFiles([], 4)).toEqual([]);
+  });
+});
+
+describe('automatic thread count', () => {
+  it('uses threads only for large corpora, one per idle core, at most 4', () => {
+    expect(autoJobs(AUTO_MIN_FILES - 1, 8, 0)).toBe(1);
+    expect(autoJobs(AUTO_MIN_FILES, 1, 0)).toBe(1);
+    expect(autoJobs(AUTO_MIN_FILES, 2, 0.2)).toBe(2);
+    expect(autoJobs(AUTO_MIN_FILES, 2, 1.2)).toBe(1);
+    expect(autoJobs(AUTO_MIN_FILES, 2, 3.7)).toBe(1);
+    expect(autoJobs(100_000, 16, 1)).toBe(4);
   });
 });
 
@@ -48,6 +59,6 @@ describe('extraction on several threads (ISTANBUL_TALKS_JOBS)', () => {
   it('rejects a count that is not a whole number', () => {
     const r = cli(['extract'], { env: { ISTANBUL_TALKS_JOBS: 'many' } });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('ISTANBUL_TALKS_JOBS takes a whole number');
+    expect(r.stderr).toContain('ISTANBUL_TALKS_JOBS takes auto or a whole number');
   });
 });

@@ -37,14 +37,14 @@ function progressFor(opts: Options, streaming: boolean): Progress {
 }
 
 /**
- * Threads to extract with: ISTANBUL_TALKS_JOBS, default 1. Worker threads are off by default: on
- * a machine whose cores are busy with other work they only add overhead (see README, Performance).
+ * Threads to extract with: ISTANBUL_TALKS_JOBS (a number, or `auto`); by default `auto`: worker
+ * threads only for large corpora and only while cores are idle (see run.ts autoJobs).
  */
-export function jobsFromEnv(env: Record<string, string | undefined> = process.env): number {
+export function jobsFromEnv(env: Record<string, string | undefined> = process.env): number | 'auto' {
   const value = env.ISTANBUL_TALKS_JOBS;
-  if (value === undefined || value.trim() === '') return 1;
+  if (value === undefined || value.trim() === '' || value.trim() === 'auto') return 'auto';
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`ISTANBUL_TALKS_JOBS takes a whole number of threads from 1 to 64, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`ISTANBUL_TALKS_JOBS takes auto or a whole number of threads from 1 to 64, not "${value}"`);
   return n;
 }
 
@@ -52,7 +52,7 @@ function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progr
   const maxFileBytes = parseBytes(opts.maxFileSize);
   const jobs = jobsFromEnv();
   return {
-    ...(jobs > 1 ? { jobs } : {}),
+    ...(jobs !== 1 ? { jobs } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(opts.followSymlinks ? { followSymlinks: true } : {}),
     ...(opts.gazetteer?.length ? { gazetteerFiles: opts.gazetteer } : {}),
