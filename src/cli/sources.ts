@@ -11,14 +11,19 @@ export interface SourcesCliOptions extends CommonOptions {
 }
 
 export function sourceRows(result: ExtractResult): SourceRow[] {
+  // Counted in one pass each, not once per article.
+  const factCounts = new Map<string, number>();
+  for (const f of result.facts) factCounts.set(f.article, (factCounts.get(f.article) ?? 0) + 1);
+  const diagnosticCounts = new Map<string, number>();
+  for (const d of result.diagnostics) diagnosticCounts.set(d.path, (diagnosticCounts.get(d.path) ?? 0) + 1);
   const rows: SourceRow[] = result.articles.map((a) => ({
     id: a.id,
     path: a.path,
     outlet: a.outlet,
     published: a.published,
     event: a.event,
-    facts: result.facts.filter((f) => f.article === a.id).length,
-    diagnostics: result.diagnostics.filter((d) => d.path === a.path).length,
+    facts: factCounts.get(a.id) ?? 0,
+    diagnostics: diagnosticCounts.get(a.path) ?? 0,
   }));
   const known = new Set(rows.map((r) => r.path));
   const broken = new Map<string, number>();
