@@ -13,6 +13,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // a run over a handful of articles never earns back; a long run compiles them within a few
   // sentences.
   setFlagsFromString('--regexp-tier-up-ticks=100');
+  // A reader that goes away (`… | head`) is not an error of ours: stop quietly, as other tools do.
+  process.stdout.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   import('../dist/cli/main.js').then(
     async ({ main }) => {
       process.exitCode = await main(process.argv);

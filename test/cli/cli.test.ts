@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, cli } from '../helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'it-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -170,5 +171,17 @@ describe('mediator, ceasefire-proposal and territorial-demand (spawned)', () => 
     const status = (fact: string) => json.comparisons.find((c: { fact: string }) => c.fact === fact).status;
     expect(status('territorial-demand')).toBe('agree');
     expect(status('mediator')).toBe('compatible');
+  });
+});
+
+describe('a reader that goes away', () => {
+  it('ends compare quietly when stdout is closed early', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" compare --format json --corpus test/fixtures/dev | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.stdout.trim()).toBe('0');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
