@@ -15,6 +15,7 @@ export interface AttackInput {
   unit: string;
   count: number;
   suffix: string;
+  prefix?: string;
 }
 
 export interface ScanResult {
@@ -113,6 +114,8 @@ export interface RecheckResult {
   checker: string | null;
   ms: number;
   attack?: string;
+  /** The attack's shape, to rebuild it at another size: prefix + pump × n + suffix. */
+  pump?: { prefix: string; pump: string; suffix: string };
   complexity?: string;
   error?: string;
 }

@@ -26,7 +26,7 @@ parentPort.on('message', (job) => {
     const re = new RegExp(job.source, job.flags);
     for (let i = 0; i < job.inputs.length; i++) {
       const { unit, count, suffix } = job.inputs[i];
-      const text = unit.repeat(count) + suffix;
+      const text = (job.inputs?.[i]?.prefix ?? '') + unit.repeat(count) + suffix;
       parentPort.postMessage({ kind: 'started', index: i });
       const t = performance.now();
       scan(re, text);
@@ -38,7 +38,11 @@ parentPort.on('message', (job) => {
     const t = performance.now();
     const r = checkSync(job.source, job.flags, job.params);
     const out = { status: r.status, checker: r.checker ?? null, ms: performance.now() - t };
-    if (r.status === 'vulnerable') Object.assign(out, { attack: r.attack.pattern, complexity: r.complexity.summary });
+    if (r.status === 'vulnerable') {
+      const first = r.attack.pumps?.[0];
+      Object.assign(out, { attack: r.attack.pattern, complexity: r.complexity.summary });
+      if (first) Object.assign(out, { pump: { prefix: first.prefix, pump: first.pump, suffix: r.attack.suffix ?? '' } });
+    }
     if (r.status === 'unknown') Object.assign(out, { error: r.error.kind });
     parentPort.postMessage({ kind: 'recheck', result: out });
   }
