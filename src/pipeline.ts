@@ -11,6 +11,7 @@ import { EXTRACTORS } from './extract/registry.js';
 import type { Candidate } from './extract/types.js';
 import { mainEventFromDates, sentenceScopes, type EventScope } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
+import { monthNumber } from './knowledge/calendar.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
 import type { Gazetteer } from './knowledge/gazetteer.js';
 import type { Article, ArticleSummary, Diagnostic, FactKind, FactRecord } from './types.js';
@@ -33,7 +34,6 @@ export interface ArticleResult {
   diagnostics: Diagnostic[];
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const DATELINE = new RegExp(`^[ \\t]*[A-Z][A-Za-z .'-]{1,30}(?:,[ \\t]*[A-Za-z .'-]{1,30})?,[ \\t]+(?:${MONTH}\\.?[ \\t]+(\\d{1,2})|(\\d{1,2})[ \\t]+${MONTH})(?:,?[ \\t]+\\d{4})?[ \\t]*(?:\\([^()]{1,40}\\)[ \\t]*)?[-:\\u2013\\u2014]`);
 
@@ -45,7 +45,7 @@ export function referenceDay(published: string, body: string): string {
     const m = DATELINE.exec(line);
     if (!m) continue;
     const monthName = (m[1] ?? m[4] ?? '').toLowerCase();
-    const month = MONTHS.findIndex((name) => name.startsWith(monthName.slice(0, 3))) + 1;
+    const month = monthNumber(monthName);
     const date = Number(m[2] ?? m[3]);
     const year = Number(day.slice(0, 4));
     const candidate = new Date(Date.UTC(year, month - 1, date));
@@ -150,10 +150,10 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const seen = new Set<string>();
   for (const f of found) {
     const c = f.candidate;
-    if (options.facts && !options.facts.includes(c.fact) && c.fact !== 'date') continue;
+    // Dates are always extracted (they decide events, above); only requested kinds are reported.
+    if (options.facts && !options.facts.includes(c.fact)) continue;
     const scope = scopeOf(f.sentence)(c.anchor ?? c.start);
-    // Dates are always extracted (they decide events); other kinds only when asked for.
-    if (scope.offsite || (options.facts && !options.facts.includes(c.fact))) continue;
+    if (scope.offsite) continue;
     let event = scope.event ?? main;
     if (c.fact === 'date' && known.has(c.value as string)) event = c.value as string;
     const [start, end] = originalSpan(folded, f.start, f.end);

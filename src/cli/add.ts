@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { checkIsoDate } from '../corpus/meta.js';
 import { DEFAULT_MAX_FILE_BYTES, decodeArticle, displayPath, listArticleFiles, parseArticle } from '../corpus/load.js';
 import { defaultMeetings } from '../events/meetings.js';
-import { foldText } from '../knowledge/fold.js';
+import { slugify as slug } from '../knowledge/fold.js';
 import { defaultGazetteer, loadGazetteer } from '../knowledge/gazetteer.js';
 import { extractArticle } from '../pipeline.js';
 import { EXTRACT_FORMATS, type ExtractFormat } from '../report/formats.js';
@@ -38,10 +38,9 @@ export interface AddCliOptions {
 
 /** ASCII, lower-case, hyphenated: "Financial Times" → financial-times, "Çırağan" → ciragan. */
 export function slugify(text: string): string {
-  const words = foldText(text).text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   // Cap the length at a word boundary so the id never ends in a hyphen.
   let out = '';
-  for (const w of words) {
+  for (const w of slug(text).split('-')) {
     const next = out ? `${out}-${w}` : w;
     if (next.length > 80) return out || w.slice(0, 80);
     out = next;

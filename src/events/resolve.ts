@@ -14,9 +14,9 @@
  * meeting: its facts are dropped.
  */
 import type { SentenceContext } from '../extract/context.js';
+import { monthNumber } from '../knowledge/calendar.js';
 import type { Meeting } from './meetings.js';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+((?:19|20)\d{2}))?/g;
 const YEAR_RE = /\b((?:19|20)\d{2})\b/g;
 const PREVIOUS_RE = /\b(?:previous|last|earlier|prior|preceding|former|first)\s+(?:(?:istanbul|direct|face-to-face|peace|round\s+of|two|three)\s+){0,2}(?:round|meeting|talks|session|negotiations|encounter)\b|\blast\s+time\b/g;
@@ -85,7 +85,7 @@ function references(
   for (let m = MONTH_RE.exec(text); m !== null; m = MONTH_RE.exec(text)) {
     const kind = kindAt(m.index, m[0].length);
     if (!kind) continue;
-    const month = String(MONTHS.indexOf((m[1] as string).toLowerCase()) + 1).padStart(2, '0');
+    const month = String(monthNumber(m[1] as string)).padStart(2, '0');
     const year = m[2] ?? anchor.slice(0, 4);
     const id = one(meetings.filter((x) => x.id.startsWith(`${year}-${month}`)));
     if (id) out.push({ event: id, kind });

@@ -7,6 +7,7 @@
  */
 // The English parsers only: loading every locale costs ~70 ms of start-up for nothing.
 import * as chrono from 'chrono-node/en';
+import { MONTH_NAMES } from '../knowledge/calendar.js';
 import { defineExtractor, type Candidate } from './types.js';
 
 const DAY_CUE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b\d{4}-\d{2}-\d{2}\b/i;
@@ -24,7 +25,6 @@ const NAMES_A_DAY_INSIDE = new RegExp(`(?<![\\w-])${NAMES_A_DAY.source.slice(1)}
 const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from)\s+(?:early\s+|late\s+)?$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -32,7 +32,7 @@ export function isoDate(year: number, month: number, day: number): string {
 
 export function labelDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m as number) - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[(m as number) - 1]} ${y}`;
 }
 
 /** Noon local time of an ISO day: chrono reasons in local time, noon keeps DST shifts away. */
