@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alternationOf, escapeRegExp } from './alternation.js';
 import { foldKey, foldText } from './fold.js';
 
 export type EntityKind = 'venue' | 'person' | 'country' | 'region' | 'city';
@@ -65,9 +66,6 @@ export class GazetteerError extends Error {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_GAZETTEER = path.resolve(here, '../../knowledge/gazetteer.json');
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 /** Line of the first occurrence of `"id": "<id>"` in a JSON file, for error messages. */
 function lineOf(source: string, needle: string): number {
@@ -171,12 +169,12 @@ export function buildGazetteer(lists: { file: string; source: string; entities: 
     for (const a of e.metonyms ?? []) add(e, a, 'metonym');
   }
   const keys = [...surfaces.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const toPattern = (key: string) => escapeRegExp(key).replace(/ /g, '\\s+');
+  const piece = (char: string) => (char === ' ' ? '\\s+' : escapeRegExp(char));
   const sensitive = keys.filter(CASE_SENSITIVE);
   const insensitive = keys.filter((k) => !CASE_SENSITIVE(k));
   // Boundaries: not inside a word. A trailing "." of "U.S." is part of the surface.
   const compile = (list: string[], flags: string) =>
-    list.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(toPattern).join('|')})(?![\\p{L}\\p{N}])`, flags) : null;
+    list.length ? new RegExp(`(?<![\\p{L}\\p{N}])${alternationOf(list, piece)}(?![\\p{L}\\p{N}])`, flags) : null;
   const patterns = [compile(insensitive, 'giu'), compile(sensitive, 'gu')].filter((p): p is RegExp => p !== null);
   const index = new Map(entities.map((e) => [e.id, e]));
 
