@@ -3,12 +3,13 @@
  * events → fact records with evidence. Pure: the same article gives the same records.
  */
 import { createLocator, type Locator } from './corpus/location.js';
-import { splitSentences } from './corpus/sentences.js';
+import { splitSentences, type SentenceSpan } from './corpus/sentences.js';
 import { buildContext, type SentenceContext } from './extract/context.js';
+import { cueScanner } from './extract/cues.js';
 import { refine } from './extract/refiners.js';
 import dateExtractor from './extract/date.js';
 import { EXTRACTORS } from './extract/registry.js';
-import type { Candidate } from './extract/types.js';
+import type { Candidate, Extractor } from './extract/types.js';
 import { mainEventFromDates, sentenceScopes, type EventScope } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
 import { monthNumber } from './knowledge/calendar.js';
@@ -22,8 +23,9 @@ export interface PipelineOptions {
   /** Only report these fact kinds (default: all). Dates are still read to resolve events. */
   facts?: readonly FactKind[];
   /**
-   * The plain path, for the benchmark and tests to check the fast one against: the gazetteer
-   * matches each sentence on its own instead of the whole article in one pass. Same output.
+   * The plain path, for the benchmark and tests to check the fast one against: every extractor
+   * runs on every sentence (no cue scan), and the gazetteer matches each sentence on its own
+   * instead of the whole article in one pass. Same output.
    */
   reference?: boolean;
 }
@@ -33,6 +35,10 @@ export interface ArticleResult {
   facts: FactRecord[];
   diagnostics: Diagnostic[];
 }
+
+const scanCues = cueScanner(EXTRACTORS);
+const EXTRACTOR_BIT = new Map<Extractor, number>(EXTRACTORS.map((e, i) => [e, 1 << i]));
+const DATE_BIT = EXTRACTOR_BIT.get(dateExtractor) as number;
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const DATELINE = new RegExp(`^[ \\t]*[A-Z][A-Za-z .'-]{1,30}(?:,[ \\t]*[A-Za-z .'-]{1,30})?,[ \\t]+(?:${MONTH}\\.?[ \\t]+(\\d{1,2})|(\\d{1,2})[ \\t]+${MONTH})(?:,?[ \\t]+\\d{4})?[ \\t]*(?:\\([^()]{1,40}\\)[ \\t]*)?[-:\\u2013\\u2014]`);
@@ -114,22 +120,41 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const mentions = options.reference ? null : gazetteer.mentionsBySpan(folded.text, sentences);
   // Kinds not asked for cannot change the others' results (refiners work within one kind): skip them.
   const extractors = options.facts ? EXTRACTORS.filter((e) => e.id === 'date' || options.facts?.includes(e.id)) : EXTRACTORS;
+  let wanted = 0;
+  for (const e of extractors) wanted |= EXTRACTOR_BIT.get(e) as number;
   const found: Found[] = [];
   const known = new Set(meetings.map((m) => m.id));
-  const contexts = sentences.map((s, index) => {
-    const text = folded.text.slice(s.start, s.end);
-    const ctx = buildContext(text, reference, gazetteer, known, mentions?.[index]);
-    const candidates: Candidate[] = [];
-    for (const extractor of extractors) candidates.push(...extractor.extract(ctx));
-    for (const c of refine(candidates)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
+  // Which extractors can find anything in which sentence, from one scan of the article; the plain
+  // path runs every extractor on every sentence.
+  const lowerText = folded.text.toLowerCase();
+  const cues = mentions && lowerText.length === folded.text.length ? scanCues(lowerText, sentences, mentions) : null;
+  const contexts: Array<SentenceContext | undefined> = [];
+  const contextOf = (index: number): SentenceContext => {
+    let ctx = contexts[index];
+    if (!ctx) {
+      const s = sentences[index] as SentenceSpan;
+      contexts[index] = ctx = buildContext(folded.text.slice(s.start, s.end), reference, gazetteer, known, mentions?.[index]);
+    }
     return ctx;
+  };
+  const run = (index: number, extractor: Extractor, ctx: SentenceContext, into: Candidate[]) => {
+    if (cues === null || ((cues[index] as number) & (EXTRACTOR_BIT.get(extractor) as number)) !== 0) into.push(...extractor.extract(ctx));
+  };
+  sentences.forEach((s, index) => {
+    if (cues !== null && ((cues[index] as number) & wanted) === 0) return;
+    const ctx = contextOf(index);
+    const candidates: Candidate[] = [];
+    for (const extractor of extractors) run(index, extractor, ctx, candidates);
+    for (const c of refine(candidates)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
   });
 
   if (!article.event && !found.some((f) => f.candidate.fact === 'date')) {
     // No date of the talks anywhere: take days named in any sentence, rather than no meeting at all.
-    contexts.forEach((ctx, index) => {
-      const s = sentences[index] as { start: number };
-      for (const c of dateExtractor.extract({ ...ctx, lenient: true })) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
+    sentences.forEach((s, index) => {
+      if (cues !== null && ((cues[index] as number) & DATE_BIT) === 0) return;
+      // The sentence's context underneath (its people and mask are still worked out on first use only).
+      const lenient: SentenceContext = Object.assign(Object.create(contextOf(index)) as SentenceContext, { lenient: true });
+      for (const c of dateExtractor.extract(lenient)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
     });
     found.sort((a, b) => a.start - b.start);
   }
@@ -141,7 +166,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const scopes = new Map<number, (offset: number) => EventScope>();
   const scopeOf = (index: number) => {
     let scope = scopes.get(index);
-    if (!scope) scopes.set(index, (scope = sentenceScopes(contexts[index] as SentenceContext, main, meetings, datesBySentence[index] ?? [])));
+    if (!scope) scopes.set(index, (scope = sentenceScopes(contextOf(index), main, meetings, datesBySentence[index] ?? [])));
     return scope;
   };
 

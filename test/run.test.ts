@@ -15,7 +15,9 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const article = (outlet: string, body: string) => `---\noutlet: ${outlet}\npublished: 2025-06-02\n---\n${body}\n`;
 
 describe('streaming extraction', () => {
-  for (const dir of ['corpus', 'test/fixtures/dev']) {
+  // The plain path also runs every extractor on every sentence (no cue scan), matches the gazetteer
+  // per sentence, and builds every sentence's context: the shortcuts must not change a byte.
+  for (const dir of ['corpus', 'test/fixtures/dev', 'test/fixtures/holdout', 'test/fixtures/blind']) {
     it(`writes, article by article, the bytes of the plain non-streaming path for ${dir}`, () => {
       const streamed = cli(['extract', '--format', 'ndjson', '--corpus', dir]);
       expect(streamed.status).toBe(0);
@@ -24,6 +26,14 @@ describe('streaming extraction', () => {
       expect(streamed.stdout.length).toBeGreaterThan(1000);
     });
   }
+
+  it('gives the bytes of the plain path on a generated corpus (varied wording and noise)', () => {
+    const dir = path.join(tmp, 'generated');
+    writeCorpus(dir, 400, loadSources(ROOT), 'plain-path');
+    const fast = renderExtractNdjson(extractCorpus(dir, { cwd: tmp }));
+    expect(fast).toBe(renderExtractNdjson(extractCorpus(dir, { cwd: tmp, reference: true })));
+    expect(fast.split('\n').filter((l) => l.startsWith('{"type":"fact"')).length).toBeGreaterThan(2000);
+  });
 
   it('puts each article line right before its facts, articles in id order, diagnostics last', () => {
     const lines = cli(['extract', '--format', 'ndjson', '--corpus', 'test/fixtures/dev']).stdout.trim().split('\n').map((l) => JSON.parse(l));

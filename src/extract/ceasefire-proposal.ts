@@ -137,6 +137,8 @@ const days = (s: string | undefined, unit: string | undefined): number | null =>
 export default defineExtractor({
   id: 'ceasefire-proposal',
   description: 'A proposed ceasefire and its length (subject: proposing party; value { days, maxDays? }).',
+  // What the first test in extract looks for.
+  cues: { words: ['ceasefire', 'cease-fire', 'truce', 'halt', 'paus', 'standstill', 'armistice', 'moratorium', 'hostilities', 'lull', 'fighting'] },
   extract(ctx) {
     const out: Candidate<'ceasefire-proposal'>[] = [];
     if (!/\b(?:ceasefire|cease-fire|truce|halt|paus|standstill|armistice|moratorium|hostilities|lull|fighting)/.test(ctx.lower)) return out;

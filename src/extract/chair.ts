@@ -38,6 +38,8 @@ const MEETING_WORD = /\b(?:talks|meeting|session|negotiations|round|discussions)
 export default defineExtractor({
   id: 'chair',
   description: 'Who chaired (presided over, hosted, moderated) the meeting (person id).',
+  // Every pattern has one of these, not always at a word start ("co-chaired").
+  cues: { substrings: ['chair', 'preside', 'presiding', 'host', 'moderat'] },
   extract(ctx) {
     const out: Candidate<'chair'>[] = [];
     if (!ctx.masked.includes('@')) return out;

@@ -112,6 +112,8 @@ export function findPeople(text: string, mentions: Mention[]): Person[] {
 /**
  * The context of one sentence. `mentions` may be given when they were found already (one
  * gazetteer pass over the whole article); they must be what `gazetteer.mentions(text)` returns.
+ * People and the mask are worked out on first use: most sentences reach no extractor that reads
+ * them.
  */
 export function buildContext(
   text: string,
@@ -119,18 +121,46 @@ export function buildContext(
   gazetteer: Gazetteer,
   meetings: ReadonlySet<string> = new Set(),
   mentions: Mention[] = gazetteer.mentions(text),
+  lower: string = text.toLowerCase(),
 ): SentenceContext {
-  const people = findPeople(text, mentions);
-  const lower = text.toLowerCase();
+  let people: Person[] | null = null;
+  let masked: string | null = null;
+  return {
+    text,
+    lower,
+    mentions,
+    reference,
+    gazetteer,
+    meetings,
+    get people() {
+      return (people ??= findPeople(text, mentions));
+    },
+    get masked() {
+      return (masked ??= maskOf(lower, text.length, mentions, this.people));
+    },
+  };
+}
+
+/** `lower` with countries as `#` and people as `@` (people win where both cover a letter). */
+function maskOf(lower: string, length: number, mentions: Mention[], people: Person[]): string {
   // toLowerCase can change length only for a few non-ASCII letters; fall back to no masking then.
-  const chars = lower.length === text.length ? lower.split('') : null;
-  if (chars) {
-    for (const m of mentions) {
-      if (m.entity.kind === 'country') for (let i = m.start; i < m.end; i++) chars[i] = '#';
-    }
-    for (const p of people) for (let i = p.start; i < p.end; i++) chars[i] = '@';
+  if (lower.length !== length) return lower;
+  const COUNTRY = 1;
+  const PERSON = 2;
+  let marks: Uint8Array | null = null;
+  for (const m of mentions) if (m.entity.kind === 'country') (marks ??= new Uint8Array(length)).fill(COUNTRY, m.start, m.end);
+  for (const p of people) (marks ??= new Uint8Array(length)).fill(PERSON, p.start, p.end);
+  if (marks === null) return lower;
+  // Unmarked stretches are copied whole, marked ones written as runs of their mark.
+  let out = '';
+  for (let i = 0; i < length; ) {
+    const mark = marks[i] as number;
+    let j = i + 1;
+    while (j < length && marks[j] === mark) j++;
+    out += mark === 0 ? lower.slice(i, j) : (mark === PERSON ? '@' : '#').repeat(j - i);
+    i = j;
   }
-  return { text, lower, masked: chars ? chars.join('') : lower, mentions, people, reference, gazetteer, meetings };
+  return out;
 }
 
 /** The person whose mask covers `offset`. */

@@ -74,6 +74,8 @@ function sideAt(ctx: SentenceContext, offset: number | undefined): string | null
 export default defineExtractor({
   id: 'delegation-head',
   description: "Who headed a side's delegation (subject russia | ukraine; value: person id).",
+  // Every pattern has one of these (some not at a word start: "head of" has no boundary before it).
+  cues: { substrings: ['led', 'lead', 'head', 'front', 'helm', 'chief', 'negotiator', 'under'] },
   extract(ctx) {
     const out: Candidate<'delegation-head'>[] = [];
     if (!ctx.masked.includes('@')) return out;

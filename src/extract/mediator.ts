@@ -33,6 +33,8 @@ const PATTERNS: RegExp[] = [
 export default defineExtractor({
   id: 'mediator',
   description: 'Countries that brokered or mediated the talks (sorted list of country ids).',
+  // Every pattern has one of these.
+  cues: { substrings: ['broker', 'mediat', 'sponsored', 'auspices', 'offices'] },
   extract(ctx) {
     const out: Candidate<'mediator'>[] = [];
     if (!ctx.masked.includes('#')) return out;

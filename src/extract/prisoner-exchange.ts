@@ -66,6 +66,10 @@ function num(s: string | undefined): number | null {
 export default defineExtractor({
   id: 'prisoner-exchange',
   description: 'Prisoners to be exchanged: { perSide, total, qualifier: exact | about | at-least | range, perSideMax? }.',
+  // What PRISONER_WORD or EXCHANGE_WORD looks for.
+  cues: {
+    words: ['prisoner', 'pow', 'p.o.w', 'captives', 'detainees', 'exchang', 'swap', 'trade', 'releas', 'handover', 'hand', 'freed', 'free', 'repatriat', 'home'],
+  },
   extract(ctx) {
     const text = ctx.lower;
     const out: Candidate<'prisoner-exchange'>[] = [];

@@ -12,6 +12,10 @@ const DEMAND = /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing|ence)?|ultimatum|cond
 export default defineExtractor({
   id: 'territorial-demand',
   description: 'Regions Russia demands Ukraine withdraw from (sorted list of region ids).',
+  // What WITHDRAW looks for.
+  cues: {
+    words: ['withdr', 'pull', 'cede', 'ceding', 'hand', 'surrender', 'give', 'giving', 'gave', 'evacuat', 'retreat', 'vacat', 'quit', 'leav', 'abandon', 'relinquish'],
+  },
   extract(ctx) {
     const out: Candidate<'territorial-demand'>[] = [];
     const w = WITHDRAW.exec(ctx.lower);

@@ -1,4 +1,5 @@
 import type { FactKind, FactValues } from '../types.js';
+import type { EntityKind } from '../knowledge/gazetteer.js';
 import type { Person, SentenceContext } from './context.js';
 
 /** One fact found in a sentence; `start`/`end` are offsets into the (folded) sentence text. */
@@ -23,7 +24,24 @@ export interface Candidate<K extends FactKind = FactKind> {
 export interface Extractor<K extends FactKind = FactKind> {
   id: K;
   description: string;
+  /**
+   * What a sentence must contain for `extract` to find anything in it, so that the pipeline can
+   * skip the sentence after one scan of the whole article (src/extract/cues.ts). Omitted: the
+   * extractor sees every sentence. A cue must be a necessary condition, never a guess.
+   */
+  cues?: Cues;
   extract(ctx: SentenceContext): Candidate<K>[];
+}
+
+export interface Cues {
+  /** Lower-case words of which one must begin a word of the sentence ("truce" also finds "truces"). */
+  words?: readonly string[];
+  /** Lower-case strings of which one must occur anywhere in the sentence, inside words too. */
+  substrings?: readonly string[];
+  /** Regex sources, over the lower-cased sentence, of which one must match ("\\d{4}-\\d\\d-\\d\\d"). */
+  patterns?: readonly string[];
+  /** Kinds of gazetteer entity of which one must be mentioned in the sentence. */
+  entities?: readonly EntityKind[];
 }
 
 export function defineExtractor<K extends FactKind>(extractor: Extractor<K>): Extractor<K> {

@@ -12,6 +12,8 @@ const UNKNOWN_VENUE = /\b(?:at|in|inside)\s+the\s+((?:\p{Lu}[\p{L}'-]*\s+){1,3}(
 export default defineExtractor({
   id: 'venue',
   description: 'The building the meeting was held in (place id).',
+  // A known venue, or the word UNKNOWN_VENUE ends with.
+  cues: { entities: ['venue'], words: ['palace', 'hotel', 'centre', 'center', 'mansion', 'pavilion', 'residence', 'kiosk', 'building'] },
   extract(ctx) {
     const out: Candidate<'venue'>[] = [];
     for (const m of ctx.mentions) {
