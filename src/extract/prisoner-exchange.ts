@@ -48,7 +48,18 @@ const QUALIFIER_LEFT: Array<[RegExp, PrisonerExchangeValue['qualifier']]> = [
   [/(?:about|around|some|roughly|nearly|almost|approximately|up\s+to|close\s+to|an\s+estimated)\s*$/, 'about'],
 ];
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+/**
+ * "1,000" for 1000, as en-US writes it. Whole numbers are grouped by hand: the first
+ * toLocaleString call of a process loads the locale data (~15 ms of every start-up).
+ */
+export function groupDigits(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) return n.toLocaleString('en-US');
+  const digits = String(n);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+const fmt = groupDigits;
 
 export function labelPrisoners(v: PrisonerExchangeValue): string {
   if (v.qualifier === 'range' && v.perSide !== null && v.perSideMax !== undefined) return `${fmt(v.perSide)}–${fmt(v.perSideMax)} per side`;

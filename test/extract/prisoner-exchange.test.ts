@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import prisonerExchange from '../../src/extract/prisoner-exchange.js';
+import prisonerExchange, { groupDigits } from '../../src/extract/prisoner-exchange.js';
 import { values } from '../helpers.js';
 
 const per = (n: number, qualifier = 'exact') => ({ perSide: n, total: n * 2, qualifier });
@@ -36,5 +36,13 @@ describe('prisoner-exchange', () => {
     'Ten thousand people went home after the rally.',
   ])('trap: %s', (text) => {
     expect(values(prisonerExchange, text)).toEqual([]);
+  });
+});
+
+describe('groupDigits', () => {
+  it('writes numbers as en-US does', () => {
+    for (const n of [0, 7, 24, 999, 1000, 1200, 12345, 100000, 999999, 1000000, 1234567890, 1.5, 2500.25, -1200, Number.MAX_SAFE_INTEGER]) {
+      expect(groupDigits(n), String(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 });
