@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point: the compiled program lives in dist/ (built by `npm ci` / `npm run build`).
+// Entry point: the compiled program lives in dist/bundle/ (built by `npm ci` / `npm run build`).
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
@@ -18,7 +18,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  import('../dist/cli/main.js').then(
+  import('../dist/bundle/cli.js').then(
     async ({ main }) => {
       process.exitCode = await main(process.argv);
     },

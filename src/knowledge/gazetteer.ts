@@ -66,7 +66,6 @@ export class GazetteerError extends Error {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_GAZETTEER = path.resolve(here, '../../knowledge/gazetteer.json');
 
-
 /** Line of the first occurrence of `"id": "<id>"` in a JSON file, for error messages. */
 function lineOf(source: string, needle: string): number {
   const at = source.indexOf(needle);
@@ -92,8 +91,9 @@ export function parseGazetteerFile(file: string, source: string): Entity[] {
   if (!Array.isArray(list)) throw new GazetteerError('expected { "entities": [ … ] } or a list of entities', file, 1);
   return list.map((raw, index): Entity => {
     const e = raw as Partial<Entity>;
-    const where = typeof e?.id === 'string' ? lineOf(source, `"${e.id}"`) : 1;
+    // The line is looked up only for an error: counting lines for every entity costs start-up.
     const fail = (why: string) => {
+      const where = typeof e?.id === 'string' ? lineOf(source, `"${e.id}"`) : 1;
       throw new GazetteerError(`entity #${index + 1}${typeof e?.id === 'string' ? ` "${e.id}"` : ''}: ${why}`, file, where);
     };
     if (!e || typeof e !== 'object') fail('must be an object');

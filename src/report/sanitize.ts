@@ -94,16 +94,27 @@ export function graphemeWidth(cluster: string): number {
 }
 
 let segmenter: Intl.Segmenter | null = null;
+/**
+ * Printable Latin (ASCII, Latin-1 and Latin Extended, below the combining marks at U+0300): every
+ * character is a grapheme cluster of its own, so no segmenter is needed, whose first use costs
+ * ~10 ms of start-up to load.
+ */
+const LATIN = /^[\x20-\x7e\u00a0-\u02ff]*$/;
 
 /** The string as tokens: whole escape sequences (width 0) and grapheme clusters. */
 function* tokens(text: string): Generator<{ text: string; width: number; sequence: boolean }> {
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   let i = 0;
   while (i < text.length) {
     const esc = text.indexOf('\x1b', i);
     const plainEnd = esc === -1 ? text.length : esc;
     if (plainEnd > i) {
-      for (const { segment } of segmenter.segment(text.slice(i, plainEnd))) yield { text: segment, width: graphemeWidth(segment), sequence: false };
+      const plain = text.slice(i, plainEnd);
+      if (LATIN.test(plain)) {
+        for (const char of plain) yield { text: char, width: graphemeWidth(char), sequence: false };
+      } else {
+        segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+        for (const { segment } of segmenter.segment(plain)) yield { text: segment, width: graphemeWidth(segment), sequence: false };
+      }
       i = plainEnd;
     } else {
       const m = SEQUENCE.exec(text.slice(i, i + 4096));

@@ -1,0 +1,26 @@
+/**
+ * Bundles the compiled program (dist/, from tsc) into dist/bundle/: one module for the command line
+ * and its dependencies, one for the worker thread, and a chunk per command and output format,
+ * still loaded only when used. Node's module loader costs about a millisecond per file, and a run
+ * would otherwise load some two hundred (chrono-node, yaml, commander, cli-table3 and our own):
+ * most of `compare`'s start-up on a small corpus. The bundle sits at the same depth as the other
+ * dist/ folders, so the paths each module finds its data by (../../knowledge, ../../package.json)
+ * stay right.
+ */
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+// Chunk names carry a hash of their content: clear the last build's.
+rmSync('dist/bundle', { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'dist/cli/main.js', 'run-worker': 'dist/run-worker.js' },
+  outdir: 'dist/bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Dependencies written as CommonJS require Node's modules; an ES module has no `require` of its own.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
