@@ -36,6 +36,13 @@ const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)
 const SEGMENT_BREAK = /[,;:](?=\s)|\s-+(?=\s)/g;
 const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sat\s+down|talked|negotiated|officials)\b/;
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
+/**
+ * What a sentence must contain for any part of it to point at a meeting other than the main one:
+ * a month or a year (MONTH_RE, YEAR_RE), or a word of AGO_RE, PREVIOUS_RE or ALL_ROUNDS. Most
+ * sentences have none, and their scope is the main event throughout.
+ */
+const SCOPE_CUE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|ago|last|earlier|previous|prior|preceding|former|first|all|every|each|both)\b/;
+const MAIN_SCOPE: EventScope = { event: null, also: [], offsite: false };
 
 export interface EventScope {
   /** Meeting the facts here belong to; null = the article's main event. */
@@ -133,6 +140,7 @@ export function sentenceScopes(
   meetings: Meeting[],
   dates: Array<{ value: string; start: number }>,
 ): (offset: number) => EventScope {
+  if (dates.length === 0 && !SCOPE_CUE.test(ctx.lower) && !ctx.mentions.some((m) => m.entity.offsite)) return () => ({ ...MAIN_SCOPE, also: [] });
   const known = new Set(meetings.map((m) => m.id));
   const bounds: number[] = [0];
   SEGMENT_BREAK.lastIndex = 0;

@@ -44,11 +44,11 @@ const PATTERNS: Pattern[] = [
   // Vladimir Medinsky was leading for Moscow
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+for\\s+${SIDE}` },
   // the two chief negotiators — Medinsky for Moscow and Umerov for Kyiv
-  { re: `(?:chief|lead|top|head)\\s+negotiators[^.;@#]{0,20}?${P('p')}\\s+for\\s+${SIDE}(?:\\s*(?:,|and)\\s*${P('q')}\\s+for\\s+(?<side2>#+)(?!#))?` },
+  { re: `\\b(?:chief|lead|top|head)\\s+negotiators[^.;@#]{0,20}?${P('p')}\\s+for\\s+${SIDE}(?:\\s*(?:,|and)\\s*${P('q')}\\s+for\\s+(?<side2>#+)(?!#))?` },
   // … and Vladimir Medinsky led Russia's.
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)` },
   // the head of the Russian delegation (to Istanbul), Vladimir Medinsky
-  { re: `${NOT_DEPUTY}(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL},?\\s+${TITLES}${P('p')}` },
+  { re: `${NOT_DEPUTY}\\b(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL},?\\s+${TITLES}${P('p')}` },
   // Medinsky, (the) head of the Russian delegation
   { re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?(?:${SIDE}\\s+)?${NOT_DEPUTY}(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE.replace('side', 'side2')}\\s+)?${TEAM}` },
   // Russian delegation head Vladimir Medinsky / Kyiv's chief negotiator (will be), Rustem Umerov
@@ -74,8 +74,8 @@ function sideAt(ctx: SentenceContext, offset: number | undefined): string | null
 export default defineExtractor({
   id: 'delegation-head',
   description: "Who headed a side's delegation (subject russia | ukraine; value: person id).",
-  // Every pattern has one of these (some not at a word start: "head of" has no boundary before it).
-  cues: { substrings: ['led', 'lead', 'head', 'front', 'helm', 'chief', 'negotiator', 'under'] },
+  // Every pattern has one of these words.
+  cues: { words: ['led', 'lead', 'head', 'front', 'helm', 'chief', 'negotiator', 'under'] },
   extract(ctx) {
     const out: Candidate<'delegation-head'>[] = [];
     if (!ctx.masked.includes('@')) return out;
