@@ -152,8 +152,9 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     // No date of the talks anywhere: take days named in any sentence, rather than no meeting at all.
     sentences.forEach((s, index) => {
       if (cues !== null && ((cues[index] as number) & DATE_BIT) === 0) return;
-      // The sentence's context underneath (its people and mask are still worked out on first use only).
-      const lenient: SentenceContext = Object.assign(Object.create(contextOf(index)) as SentenceContext, { lenient: true });
+      const ctx = contextOf(index);
+      const lenient = buildContext(ctx.text, reference, gazetteer, known, ctx.mentions, ctx.lower);
+      lenient.lenient = true;
       for (const c of dateExtractor.extract(lenient)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
     });
     found.sort((a, b) => a.start - b.start);

@@ -30,6 +30,8 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(i + 1, dot).toLowerCase();
 }
 
+const BREAK_CANDIDATE = /[.!?\r\n]/g;
+
 function isLineBreak(c: string | undefined) {
   return c === '\n' || c === '\r';
 }
@@ -46,6 +48,11 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
     if (e > s) out.push({ start: s, end: e });
   };
   for (let i = from; i < to; i++) {
+    // Only a line break or sentence punctuation can end a sentence: jump to the next one (the
+    // regex engine scans far faster than a loop over every character).
+    BREAK_CANDIDATE.lastIndex = i;
+    if (!BREAK_CANDIDATE.test(text) || BREAK_CANDIDATE.lastIndex > to) break;
+    i = BREAK_CANDIDATE.lastIndex - 1;
     const c = text[i];
     if (isLineBreak(c)) {
       // Look at the next line: blank → paragraph break; Markdown block marker → break.
