@@ -130,7 +130,13 @@ function diag(severity: Diagnostic['severity'], file: string, line: number, colu
 
 /** Open flags: never follow a link swapped in at the last moment, never block on a FIFO, never adopt a terminal. */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
-const CHUNK = 64 * 1024;
+
+/**
+ * Files are read into one buffer, kept from file to file and doubled when a file does not fit,
+ * up to the cap and the byte that shows a file is over it: a fresh buffer per file, or per chunk,
+ * cost more than the reading. What is read must be copied out (decoded) before the next file.
+ */
+let readBuffer: Buffer = Buffer.allocUnsafe(64 * 1024);
 
 function readRegularFile(file: string, shown: string, realRoot: string, options: LoadOptions): { bytes: Buffer } | { problem: Diagnostic } {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -160,20 +166,26 @@ function readRegularFile(file: string, shown: string, realRoot: string, options:
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return fail('NOT_REGULAR_FILE', 'not a regular file (device, pipe or socket); skipped');
     if (stat.size > max) return fail('FILE_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${max} (see --max-file-size)`);
-    const chunks: Buffer[] = [];
+    const limit = max + 1;
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (total === readBuffer.length) readBuffer = grown(readBuffer, limit, total);
+      const n = fs.readSync(fd, readBuffer, total, Math.min(readBuffer.length, limit) - total, null);
       if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > max) return fail('FILE_TOO_LARGE', `file is over the limit of ${max} bytes (see --max-file-size)`);
     }
-    return { bytes: Buffer.concat(chunks, total) };
+    return { bytes: readBuffer.subarray(0, total) };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** `buffer` doubled (at most to `limit` bytes), with its first `keep` bytes. */
+function grown(buffer: Buffer, limit: number, keep: number): Buffer {
+  const next = Buffer.allocUnsafe(Math.min(limit, 2 * buffer.length));
+  buffer.copy(next, 0, 0, keep);
+  return next;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
