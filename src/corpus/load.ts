@@ -10,7 +10,7 @@ import path from 'node:path';
 import { escapeControls } from '../report/sanitize.js';
 import type { Article, Diagnostic } from '../types.js';
 import { findFrontMatter, parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
-import { createLocator } from './location.js';
+import { createLocator, type Locator } from './location.js';
 import { validateMeta } from './meta.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -279,8 +279,10 @@ export function loadArticleFile(file: string, shown: string, realRoot: string, o
 
 /** Text of one file → Article, or diagnostics explaining why not. Pure. */
 export function parseArticle(raw: string, id: string, shown: string): FileResult {
-  const locator = createLocator(raw);
+  // Lines are counted only for a file that has something to report: most have nothing.
+  let locator: Locator | undefined;
   const at = (problem: FrontMatterProblem, severity: Diagnostic['severity'] = 'error'): Diagnostic => {
+    locator ??= createLocator(raw);
     const point = locator.point(problem.offset);
     return diag(severity, shown, point.line, point.column, problem.code, problem.message);
   };

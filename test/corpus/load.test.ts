@@ -72,6 +72,19 @@ describe('parseArticle', () => {
     expect(r.diagnostics[0]).toMatchObject({ line: 3, column: 1, code: 'FIELD_DATE' });
   });
 
+  it('positions each of several diagnostics in one file, whatever its line endings and front-matter reader', () => {
+    // An indented comment is outside what the hand-written reader takes: the YAML parser reads that one.
+    for (const note of ['# note', '  # note']) {
+      for (const nl of ['\n', '\r\n']) {
+        const r = parseArticle(['---', 'outlet: x', 'section: a', 'published: 2025-05-16', note, 'kicker: b', '---', 'body'].join(nl), 'a', 'a.md');
+        expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+          ['FIELD_UNKNOWN', 3, 1],
+          ['FIELD_UNKNOWN', 6, 1],
+        ]);
+      }
+    }
+  });
+
   it('reads CRLF files with positions intact', () => {
     const r = parseArticle(good.replace(/\n/g, '\r\n'), 'a', 'a.md');
     expect(r.article?.outlet).toBe('Test Wire');
