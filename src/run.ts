@@ -83,8 +83,9 @@ export function corpusFiles(
   corpusDir: string,
   shard?: { index: number; count: number },
   skipped: SkippedEntry[] = [],
+  notRegular = new Set<string>(),
 ): { all: number; files: string[] } {
-  const all = listArticleFiles(corpusDir, skipped);
+  const all = listArticleFiles(corpusDir, skipped, notRegular);
   // Contiguous slices of the path-sorted list, as test runners shard their files.
   const files = shard
     ? all.slice(Math.floor(((shard.index - 1) * all.length) / shard.count), Math.floor((shard.index * all.length) / shard.count))
@@ -99,6 +100,8 @@ export interface BatchConfig {
   realRoot: string;
   maxFileBytes?: number;
   followSymlinks?: boolean;
+  /** Listed files that are not regular files (see LoadOptions.notRegular). */
+  notRegular?: string[];
   gazetteerFiles?: string[];
   facts?: readonly FactKind[];
   reference?: boolean;
@@ -142,6 +145,7 @@ export function batchRunner(config: BatchConfig): (files: string[]) => BatchResu
   const load: LoadOptions = {
     ...(config.maxFileBytes !== undefined ? { maxFileBytes: config.maxFileBytes } : {}),
     ...(config.followSymlinks ? { followSymlinks: true } : {}),
+    ...(config.notRegular ? { notRegular: new Set(config.notRegular) } : {}),
   };
   return (files) => {
     const articles: ArticleExtraction[] = [];
@@ -185,9 +189,14 @@ export function autoJobs(files: number, cores = os.availableParallelism(), load 
 
 export function extractCorpusStream(corpusDir: string, options: RunOptions = {}): ExtractionStream {
   const cwd = options.cwd ?? process.cwd();
+  const realRoot = fs.realpathSync(corpusDir);
+  const skipped: SkippedEntry[] = [];
+  const notRegular = new Set<string>();
+  const { all, files } = corpusFiles(corpusDir, options.shard, skipped, notRegular);
   const config: BatchConfig = {
     cwd,
-    realRoot: fs.realpathSync(corpusDir),
+    realRoot,
+    notRegular: [...notRegular],
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.followSymlinks ? { followSymlinks: true } : {}),
     ...(options.gazetteerFiles?.length ? { gazetteerFiles: options.gazetteerFiles } : {}),
@@ -196,8 +205,6 @@ export function extractCorpusStream(corpusDir: string, options: RunOptions = {})
   };
   // Set up before any file is read, so that a bad gazetteer fails the run at once.
   const runBatch = batchRunner(config);
-  const skipped: SkippedEntry[] = [];
-  const { all, files } = corpusFiles(corpusDir, options.shard, skipped);
   const diagnostics: Diagnostic[] = skippedDiagnostics(skipped, cwd);
   if (all === 0) {
     diagnostics.push({ severity: 'warning', path: displayPath(corpusDir, cwd), line: 1, column: 1, code: 'CORPUS_EMPTY', message: 'no *.md articles found in the corpus directory' });

@@ -23,6 +23,13 @@ export interface LoadOptions {
   cwd?: string;
   /** Only the I-th of N slices of the sorted file list (1-based). */
   shard?: { index: number; count: number };
+  /**
+   * Set when the files come from listArticleFiles, whose directory listing already told each
+   * file's type: the files it did not see as regular files (links, pipes, devices...). Only those
+   * are looked at before they are opened; the others are opened at once, never following a link,
+   * and the open descriptor is checked either way. Unset, every file is looked at first.
+   */
+  notRegular?: ReadonlySet<string>;
 }
 
 export interface LoadResult {
@@ -46,9 +53,10 @@ export interface SkippedEntry {
 
 /**
  * Lists `*.md` files below `root`, sorted by path, without following directory links. Directories
- * that cannot be read and links to directories are added to `skipped` (when given).
+ * that cannot be read and links to directories are added to `skipped`, and listed files that are
+ * not regular files (links, pipes, devices...) to `notRegular` (when given).
  */
-export function listArticleFiles(root: string, skipped: SkippedEntry[] = []): string[] {
+export function listArticleFiles(root: string, skipped: SkippedEntry[] = [], notRegular = new Set<string>()): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     let entries: fs.Dirent[];
@@ -63,7 +71,10 @@ export function listArticleFiles(root: string, skipped: SkippedEntry[] = []): st
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.toLowerCase().endsWith('.md')) out.push(full);
+      else if (entry.name.toLowerCase().endsWith('.md')) {
+        out.push(full);
+        if (!entry.isFile()) notRegular.add(full);
+      }
       else if (entry.isSymbolicLink() && isDirectory(full)) {
         skipped.push({ path: full, code: 'SYMLINK_DIRECTORY', message: 'symbolic link to a directory; not followed (link the article files instead)' });
       }
@@ -89,7 +100,8 @@ export function skippedDiagnostics(skipped: readonly SkippedEntry[], cwd: string
 export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const skipped: SkippedEntry[] = [];
-  const all = listArticleFiles(root, skipped);
+  const notRegular = new Set<string>();
+  const all = listArticleFiles(root, skipped, notRegular);
   const shard = options.shard;
   // Contiguous slices of the sorted list, as test runners shard their files.
   const files = shard
@@ -101,7 +113,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult 
   const realRoot = fs.realpathSync(root);
   for (const file of files) {
     const shown = displayPath(file, cwd);
-    const result = loadArticleFile(file, shown, realRoot, options);
+    const result = loadArticleFile(file, shown, realRoot, { ...options, notRegular });
     diagnostics.push(...result.diagnostics);
     const article = result.article;
     if (!article) continue;
@@ -142,8 +154,12 @@ function readRegularFile(file: string, shown: string, realRoot: string, options:
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const fail = (code: string, message: string) => ({ problem: diag('error', shown, 1, 1, code, message) });
   let target = file;
-  const link = fs.lstatSync(file);
-  if (link.isSymbolicLink()) {
+  // What the listing saw as a regular file is not looked at again (an lstat costs as much as the
+  // open): were it swapped for a link since, the open would not follow it, and fstat below sees
+  // anything else.
+  const listedRegular = options.notRegular !== undefined && !options.notRegular.has(file);
+  const link = listedRegular ? null : fs.lstatSync(file);
+  if (link?.isSymbolicLink()) {
     let real: string;
     try {
       real = fs.realpathSync(file);
@@ -156,7 +172,7 @@ function readRegularFile(file: string, shown: string, realRoot: string, options:
       return fail('SYMLINK_OUTSIDE', 'symbolic link points outside the corpus directory; not followed (use --follow-symlinks to allow)');
     }
     target = real;
-  } else if (!link.isFile()) {
+  } else if (link && !link.isFile()) {
     return fail('NOT_REGULAR_FILE', 'not a regular file (device, pipe or socket); skipped');
   }
   // What is checked is what is read: the type comes from the open descriptor, and the size from
