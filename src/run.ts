@@ -1,9 +1,9 @@
 /**
- * The whole extraction over a corpus directory: read, extract and forget one article at a time,
- * in article-id order, so memory holds one article's text and whatever the caller keeps of the
- * results. `extractCorpusStream` hands each article over as soon as it is done (streaming output);
- * `extractCorpus` collects everything. Both give the same records in the same deterministic order
- * (same corpus, same bytes).
+ * The whole extraction over a corpus directory: read a few articles, extract and forget them, in
+ * article-id order, so memory holds a few articles' text (about a megabyte) and whatever the
+ * caller keeps of the results. `extractCorpusStream` hands each article over as soon as it is
+ * done (streaming output); `extractCorpus` collects everything. Both give the same records in the
+ * same deterministic order (same corpus, same bytes).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -134,6 +134,14 @@ export function batchFiles(files: string[], size: number): string[][] {
   return batches;
 }
 
+/**
+ * A batch's files are read a few at a time before any of them is extracted: reading and parsing
+ * file after file keeps that code, and the kernel's, in the processor's caches, and costs half as
+ * much as reading each file between two extractions. Reading ahead stops once this much text (in
+ * characters) is held, so that a batch of large files is never all in memory at once.
+ */
+const READ_AHEAD_CHARS = 1024 * 1024;
+
 /** A batch's worth of work, set up once per thread. */
 export function batchRunner(config: BatchConfig): (files: string[]) => BatchResult {
   const pipeline: PipelineOptions = {
@@ -152,21 +160,28 @@ export function batchRunner(config: BatchConfig): (files: string[]) => BatchResu
     const diagnostics: Diagnostic[] = [];
     // Among files that share an id the first, by path, that loads wins.
     const seen = new Map<string, string>();
-    for (const file of files) {
-      const shown = displayPath(file, config.cwd);
-      const loaded = loadArticleFile(file, shown, config.realRoot, load);
-      diagnostics.push(...loaded.diagnostics);
-      const article = loaded.article;
-      if (!article) continue;
-      const previous = seen.get(article.id);
-      if (previous !== undefined) {
-        diagnostics.push({ severity: 'error', path: shown, line: 1, column: 1, code: 'DUPLICATE_ID', message: `article id "${escapeControls(article.id)}" is already used by ${previous}; rename one of the files` });
-        continue;
+    for (let next = 0; next < files.length; ) {
+      const loaded: Array<{ shown: string; result: ReturnType<typeof loadArticleFile> }> = [];
+      for (let chars = 0; next < files.length && chars < READ_AHEAD_CHARS; next++) {
+        const shown = displayPath(files[next] as string, config.cwd);
+        const result = loadArticleFile(files[next] as string, shown, config.realRoot, load);
+        loaded.push({ shown, result });
+        chars += result.article?.raw.length ?? 0;
       }
-      seen.set(article.id, shown);
-      const result = extractArticle(article, pipeline);
-      diagnostics.push(...result.diagnostics);
-      articles.push({ summary: result.summary, facts: sortFacts(result.facts) });
+      for (const { shown, result } of loaded) {
+        diagnostics.push(...result.diagnostics);
+        const article = result.article;
+        if (!article) continue;
+        const previous = seen.get(article.id);
+        if (previous !== undefined) {
+          diagnostics.push({ severity: 'error', path: shown, line: 1, column: 1, code: 'DUPLICATE_ID', message: `article id "${escapeControls(article.id)}" is already used by ${previous}; rename one of the files` });
+          continue;
+        }
+        seen.set(article.id, shown);
+        const extracted = extractArticle(article, pipeline);
+        diagnostics.push(...extracted.diagnostics);
+        articles.push({ summary: extracted.summary, facts: sortFacts(extracted.facts) });
+      }
     }
     return { files: files.length, articles, diagnostics };
   };
