@@ -1,9 +1,9 @@
 /**
- * The whole extraction over a corpus directory: read, extract and forget one article at a time,
- * in article-id order, so memory holds one article's text and whatever the caller keeps of the
- * results. `extractCorpusStream` hands each article over as soon as it is done (streaming output);
- * `extractCorpus` collects everything. Both give the same records in the same deterministic order
- * (same corpus, same bytes).
+ * The whole extraction over a corpus directory: read a few articles, extract and forget them, in
+ * article-id order, so memory holds a few articles' text (about a megabyte) and whatever the
+ * caller keeps of the results. `extractCorpusStream` hands each article over as soon as it is
+ * done (streaming output); `extractCorpus` collects everything. Both give the same records in the
+ * same deterministic order (same corpus, same bytes).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -83,8 +83,9 @@ export function corpusFiles(
   corpusDir: string,
   shard?: { index: number; count: number },
   skipped: SkippedEntry[] = [],
+  notRegular = new Set<string>(),
 ): { all: number; files: string[] } {
-  const all = listArticleFiles(corpusDir, skipped);
+  const all = listArticleFiles(corpusDir, skipped, notRegular);
   // Contiguous slices of the path-sorted list, as test runners shard their files.
   const files = shard
     ? all.slice(Math.floor(((shard.index - 1) * all.length) / shard.count), Math.floor((shard.index * all.length) / shard.count))
@@ -99,6 +100,8 @@ export interface BatchConfig {
   realRoot: string;
   maxFileBytes?: number;
   followSymlinks?: boolean;
+  /** Listed files that are not regular files (see LoadOptions.notRegular). */
+  notRegular?: string[];
   gazetteerFiles?: string[];
   facts?: readonly FactKind[];
   reference?: boolean;
@@ -131,6 +134,14 @@ export function batchFiles(files: string[], size: number): string[][] {
   return batches;
 }
 
+/**
+ * A batch's files are read a few at a time before any of them is extracted: reading and parsing
+ * file after file keeps that code, and the kernel's, in the processor's caches, and costs half as
+ * much as reading each file between two extractions. Reading ahead stops once this much text (in
+ * characters) is held, so that a batch of large files is never all in memory at once.
+ */
+const READ_AHEAD_CHARS = 1024 * 1024;
+
 /** A batch's worth of work, set up once per thread. */
 export function batchRunner(config: BatchConfig): (files: string[]) => BatchResult {
   const pipeline: PipelineOptions = {
@@ -142,27 +153,35 @@ export function batchRunner(config: BatchConfig): (files: string[]) => BatchResu
   const load: LoadOptions = {
     ...(config.maxFileBytes !== undefined ? { maxFileBytes: config.maxFileBytes } : {}),
     ...(config.followSymlinks ? { followSymlinks: true } : {}),
+    ...(config.notRegular ? { notRegular: new Set(config.notRegular) } : {}),
   };
   return (files) => {
     const articles: ArticleExtraction[] = [];
     const diagnostics: Diagnostic[] = [];
     // Among files that share an id the first, by path, that loads wins.
     const seen = new Map<string, string>();
-    for (const file of files) {
-      const shown = displayPath(file, config.cwd);
-      const loaded = loadArticleFile(file, shown, config.realRoot, load);
-      diagnostics.push(...loaded.diagnostics);
-      const article = loaded.article;
-      if (!article) continue;
-      const previous = seen.get(article.id);
-      if (previous !== undefined) {
-        diagnostics.push({ severity: 'error', path: shown, line: 1, column: 1, code: 'DUPLICATE_ID', message: `article id "${escapeControls(article.id)}" is already used by ${previous}; rename one of the files` });
-        continue;
+    for (let next = 0; next < files.length; ) {
+      const loaded: Array<{ shown: string; result: ReturnType<typeof loadArticleFile> }> = [];
+      for (let chars = 0; next < files.length && chars < READ_AHEAD_CHARS; next++) {
+        const shown = displayPath(files[next] as string, config.cwd);
+        const result = loadArticleFile(files[next] as string, shown, config.realRoot, load);
+        loaded.push({ shown, result });
+        chars += result.article?.raw.length ?? 0;
       }
-      seen.set(article.id, shown);
-      const result = extractArticle(article, pipeline);
-      diagnostics.push(...result.diagnostics);
-      articles.push({ summary: result.summary, facts: sortFacts(result.facts) });
+      for (const { shown, result } of loaded) {
+        diagnostics.push(...result.diagnostics);
+        const article = result.article;
+        if (!article) continue;
+        const previous = seen.get(article.id);
+        if (previous !== undefined) {
+          diagnostics.push({ severity: 'error', path: shown, line: 1, column: 1, code: 'DUPLICATE_ID', message: `article id "${escapeControls(article.id)}" is already used by ${previous}; rename one of the files` });
+          continue;
+        }
+        seen.set(article.id, shown);
+        const extracted = extractArticle(article, pipeline);
+        diagnostics.push(...extracted.diagnostics);
+        articles.push({ summary: extracted.summary, facts: sortFacts(extracted.facts) });
+      }
     }
     return { files: files.length, articles, diagnostics };
   };
@@ -185,9 +204,14 @@ export function autoJobs(files: number, cores = os.availableParallelism(), load 
 
 export function extractCorpusStream(corpusDir: string, options: RunOptions = {}): ExtractionStream {
   const cwd = options.cwd ?? process.cwd();
+  const realRoot = fs.realpathSync(corpusDir);
+  const skipped: SkippedEntry[] = [];
+  const notRegular = new Set<string>();
+  const { all, files } = corpusFiles(corpusDir, options.shard, skipped, notRegular);
   const config: BatchConfig = {
     cwd,
-    realRoot: fs.realpathSync(corpusDir),
+    realRoot,
+    notRegular: [...notRegular],
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.followSymlinks ? { followSymlinks: true } : {}),
     ...(options.gazetteerFiles?.length ? { gazetteerFiles: options.gazetteerFiles } : {}),
@@ -196,8 +220,6 @@ export function extractCorpusStream(corpusDir: string, options: RunOptions = {})
   };
   // Set up before any file is read, so that a bad gazetteer fails the run at once.
   const runBatch = batchRunner(config);
-  const skipped: SkippedEntry[] = [];
-  const { all, files } = corpusFiles(corpusDir, options.shard, skipped);
   const diagnostics: Diagnostic[] = skippedDiagnostics(skipped, cwd);
   if (all === 0) {
     diagnostics.push({ severity: 'warning', path: displayPath(corpusDir, cwd), line: 1, column: 1, code: 'CORPUS_EMPTY', message: 'no *.md articles found in the corpus directory' });

@@ -69,6 +69,22 @@ describe('streaming extraction', () => {
     expect(renderExtractNdjson(extractCorpus(dir, { cwd: tmp }))).toBe(renderExtractNdjson(extractCorpus(dir, { cwd: tmp, reference: true })));
   });
 
+  it('keeps the first loadable file of a duplicated id when a large file ends a read-ahead between them', () => {
+    const dir = path.join(tmp, 'ahead');
+    const put = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    };
+    // Over a megabyte of text: the files after it are read only once it has been extracted.
+    put('a/dup.md', article('Big Dup', `${'The talks were held on Monday. '.repeat(40_000)}`));
+    put('b/dup.md', article('Second Dup', 'The talks were held on Monday.'));
+    put('c/dup.md', '---\noutlet: Broken\n---\nno date\n');
+    put('d/other.md', article('Other Wire', 'The talks were held on Monday.'));
+    const stream = extractCorpusStream(dir, { cwd: tmp });
+    expect([...stream.articles].map((a) => `${a.summary.id}:${a.summary.outlet}`)).toEqual(['dup:Big Dup', 'other:Other Wire']);
+    expect(stream.diagnostics().map((d) => `${d.path} ${d.code}`)).toEqual(['ahead/b/dup.md DUPLICATE_ID', 'ahead/c/dup.md FIELD_REQUIRED']);
+  });
+
   it('gives every fact the line and column of its offset, whatever the line endings', () => {
     const dir = path.join(tmp, 'endings');
     fs.mkdirSync(dir, { recursive: true });

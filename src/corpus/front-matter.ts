@@ -1,13 +1,16 @@
 /**
  * Front matter, read by this module alone: the block is found by a linear line scan (so positions
  * and the declared language are known before any parser runs), and its YAML goes to a strict
- * parser. gray-matter is deliberately not on this path: it `eval`s `---js` blocks whatever its
- * options say, shares cached `data` objects between calls without options, and its comment
- * stripping (`/^\s*#[^\n]+/gm`) takes seconds on a 64 KB block of blank lines. Only `---`,
- * `---yaml` and `---yml` open a block; anything else is a diagnostic and is never parsed.
+ * parser — or, when it has the simple shape nearly all front matter has, to a hand-written reader
+ * that gives the same result (simple-front-matter.ts). gray-matter is deliberately not on this
+ * path: it `eval`s `---js` blocks whatever its options say, shares cached `data` objects between
+ * calls without options, and its comment stripping (`/^\s*#[^\n]+/gm`) takes seconds on a 64 KB
+ * block of blank lines. Only `---`, `---yaml` and `---yml` open a block; anything else is a
+ * diagnostic and is never parsed.
  */
 import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
 import { quoteForMessage } from '../report/sanitize.js';
+import { parseSimpleFrontMatter } from './simple-front-matter.js';
 
 export interface FrontMatterBlock {
   /** Declared language after the opening `---`, lower-cased ('' when none). */
@@ -133,10 +136,19 @@ function yamlMessage(message: string): string {
 }
 
 /**
+ * The block's fields, or the problem with them. The common shape of front matter is read by hand
+ * (simple-front-matter.ts), with the same result the YAML parser would give; everything else,
+ * and every problem, goes to the YAML parser.
+ */
+export function parseFrontMatter(block: FrontMatterBlock): YamlResult {
+  return parseSimpleFrontMatter(block) ?? parseYamlFrontMatter(block);
+}
+
+/**
  * Strict YAML: core schema (dates stay strings), unique keys, no anchors or aliases (no alias
  * bombs), no tags at all, bounded depth. Returns plain data only after all of that held.
  */
-export function parseFrontMatter(block: FrontMatterBlock): YamlResult {
+export function parseYamlFrontMatter(block: FrontMatterBlock): YamlResult {
   const at = (pos: readonly number[] | undefined) => block.sourceStart + (pos?.[0] ?? 0);
   const fail = (code: string, message: string, pos?: readonly number[]): YamlResult => ({ ok: false, problem: { code, message, offset: at(pos) } });
   try {

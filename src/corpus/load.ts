@@ -10,7 +10,7 @@ import path from 'node:path';
 import { escapeControls } from '../report/sanitize.js';
 import type { Article, Diagnostic } from '../types.js';
 import { findFrontMatter, parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
-import { createLocator } from './location.js';
+import { createLocator, type Locator } from './location.js';
 import { validateMeta } from './meta.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -23,6 +23,13 @@ export interface LoadOptions {
   cwd?: string;
   /** Only the I-th of N slices of the sorted file list (1-based). */
   shard?: { index: number; count: number };
+  /**
+   * Set when the files come from listArticleFiles, whose directory listing already told each
+   * file's type: the files it did not see as regular files (links, pipes, devices...). Only those
+   * are looked at before they are opened; the others are opened at once, never following a link,
+   * and the open descriptor is checked either way. Unset, every file is looked at first.
+   */
+  notRegular?: ReadonlySet<string>;
 }
 
 export interface LoadResult {
@@ -46,9 +53,10 @@ export interface SkippedEntry {
 
 /**
  * Lists `*.md` files below `root`, sorted by path, without following directory links. Directories
- * that cannot be read and links to directories are added to `skipped` (when given).
+ * that cannot be read and links to directories are added to `skipped`, and listed files that are
+ * not regular files (links, pipes, devices...) to `notRegular` (when given).
  */
-export function listArticleFiles(root: string, skipped: SkippedEntry[] = []): string[] {
+export function listArticleFiles(root: string, skipped: SkippedEntry[] = [], notRegular = new Set<string>()): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     let entries: fs.Dirent[];
@@ -63,7 +71,10 @@ export function listArticleFiles(root: string, skipped: SkippedEntry[] = []): st
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.toLowerCase().endsWith('.md')) out.push(full);
+      else if (entry.name.toLowerCase().endsWith('.md')) {
+        out.push(full);
+        if (!entry.isFile()) notRegular.add(full);
+      }
       else if (entry.isSymbolicLink() && isDirectory(full)) {
         skipped.push({ path: full, code: 'SYMLINK_DIRECTORY', message: 'symbolic link to a directory; not followed (link the article files instead)' });
       }
@@ -89,7 +100,8 @@ export function skippedDiagnostics(skipped: readonly SkippedEntry[], cwd: string
 export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const skipped: SkippedEntry[] = [];
-  const all = listArticleFiles(root, skipped);
+  const notRegular = new Set<string>();
+  const all = listArticleFiles(root, skipped, notRegular);
   const shard = options.shard;
   // Contiguous slices of the sorted list, as test runners shard their files.
   const files = shard
@@ -101,7 +113,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult 
   const realRoot = fs.realpathSync(root);
   for (const file of files) {
     const shown = displayPath(file, cwd);
-    const result = loadArticleFile(file, shown, realRoot, options);
+    const result = loadArticleFile(file, shown, realRoot, { ...options, notRegular });
     diagnostics.push(...result.diagnostics);
     const article = result.article;
     if (!article) continue;
@@ -130,14 +142,24 @@ function diag(severity: Diagnostic['severity'], file: string, line: number, colu
 
 /** Open flags: never follow a link swapped in at the last moment, never block on a FIFO, never adopt a terminal. */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
-const CHUNK = 64 * 1024;
+
+/**
+ * Files are read into one buffer, kept from file to file and doubled when a file does not fit,
+ * up to the cap and the byte that shows a file is over it: a fresh buffer per file, or per chunk,
+ * cost more than the reading. What is read must be copied out (decoded) before the next file.
+ */
+let readBuffer: Buffer = Buffer.allocUnsafe(64 * 1024);
 
 function readRegularFile(file: string, shown: string, realRoot: string, options: LoadOptions): { bytes: Buffer } | { problem: Diagnostic } {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const fail = (code: string, message: string) => ({ problem: diag('error', shown, 1, 1, code, message) });
   let target = file;
-  const link = fs.lstatSync(file);
-  if (link.isSymbolicLink()) {
+  // What the listing saw as a regular file is not looked at again (an lstat costs as much as the
+  // open): were it swapped for a link since, the open would not follow it, and fstat below sees
+  // anything else.
+  const listedRegular = options.notRegular !== undefined && !options.notRegular.has(file);
+  const link = listedRegular ? null : fs.lstatSync(file);
+  if (link?.isSymbolicLink()) {
     let real: string;
     try {
       real = fs.realpathSync(file);
@@ -150,7 +172,7 @@ function readRegularFile(file: string, shown: string, realRoot: string, options:
       return fail('SYMLINK_OUTSIDE', 'symbolic link points outside the corpus directory; not followed (use --follow-symlinks to allow)');
     }
     target = real;
-  } else if (!link.isFile()) {
+  } else if (link && !link.isFile()) {
     return fail('NOT_REGULAR_FILE', 'not a regular file (device, pipe or socket); skipped');
   }
   // What is checked is what is read: the type comes from the open descriptor, and the size from
@@ -160,20 +182,26 @@ function readRegularFile(file: string, shown: string, realRoot: string, options:
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return fail('NOT_REGULAR_FILE', 'not a regular file (device, pipe or socket); skipped');
     if (stat.size > max) return fail('FILE_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${max} (see --max-file-size)`);
-    const chunks: Buffer[] = [];
+    const limit = max + 1;
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (total === readBuffer.length) readBuffer = grown(readBuffer, limit, total);
+      const n = fs.readSync(fd, readBuffer, total, Math.min(readBuffer.length, limit) - total, null);
       if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > max) return fail('FILE_TOO_LARGE', `file is over the limit of ${max} bytes (see --max-file-size)`);
     }
-    return { bytes: Buffer.concat(chunks, total) };
+    return { bytes: readBuffer.subarray(0, total) };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** `buffer` doubled (at most to `limit` bytes), with its first `keep` bytes. */
+function grown(buffer: Buffer, limit: number, keep: number): Buffer {
+  const next = Buffer.allocUnsafe(Math.min(limit, 2 * buffer.length));
+  buffer.copy(next, 0, 0, keep);
+  return next;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -267,8 +295,10 @@ export function loadArticleFile(file: string, shown: string, realRoot: string, o
 
 /** Text of one file → Article, or diagnostics explaining why not. Pure. */
 export function parseArticle(raw: string, id: string, shown: string): FileResult {
-  const locator = createLocator(raw);
+  // Lines are counted only for a file that has something to report: most have nothing.
+  let locator: Locator | undefined;
   const at = (problem: FrontMatterProblem, severity: Diagnostic['severity'] = 'error'): Diagnostic => {
+    locator ??= createLocator(raw);
     const point = locator.point(problem.offset);
     return diag(severity, shown, point.line, point.column, problem.code, problem.message);
   };

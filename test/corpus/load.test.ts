@@ -72,6 +72,19 @@ describe('parseArticle', () => {
     expect(r.diagnostics[0]).toMatchObject({ line: 3, column: 1, code: 'FIELD_DATE' });
   });
 
+  it('positions each of several diagnostics in one file, whatever its line endings and front-matter reader', () => {
+    // An indented comment is outside what the hand-written reader takes: the YAML parser reads that one.
+    for (const note of ['# note', '  # note']) {
+      for (const nl of ['\n', '\r\n']) {
+        const r = parseArticle(['---', 'outlet: x', 'section: a', 'published: 2025-05-16', note, 'kicker: b', '---', 'body'].join(nl), 'a', 'a.md');
+        expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+          ['FIELD_UNKNOWN', 3, 1],
+          ['FIELD_UNKNOWN', 6, 1],
+        ]);
+      }
+    }
+  });
+
   it('reads CRLF files with positions intact', () => {
     const r = parseArticle(good.replace(/\n/g, '\r\n'), 'a', 'a.md');
     expect(r.article?.outlet).toBe('Test Wire');
@@ -106,5 +119,31 @@ describe('loadCorpus', () => {
     fs.writeFileSync(path.join(dir, 'big.md'), good + 'x'.repeat(2000));
     const r = loadCorpus(dir, { cwd: tmp, maxFileBytes: 1000 });
     expect(r.diagnostics.map((d) => d.code).sort()).toEqual(['FILE_TOO_LARGE', 'SYMLINK_OUTSIDE']);
+  });
+
+  it('reads files of any size up to the cap whole, one after another (they share one read buffer)', () => {
+    const dir = path.join(tmp, 'sizes');
+    fs.mkdirSync(dir);
+    // Each file's bytes differ all the way through, so a stale or misplaced byte shows.
+    const text = (n: number, seed: number) => good + Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7 + seed) % 26))).join('') + '\n';
+    const files = { 'a.md': text(10, 1), 'b.md': text(200_000, 2), 'c.md': text(70_000, 3), 'd.md': text(300_000, 4), 'e.md': text(5, 5) };
+    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+    const largest = Buffer.byteLength(files['d.md']);
+    const r = loadCorpus(dir, { cwd: tmp, maxFileBytes: largest });
+    expect(r.diagnostics).toEqual([]);
+    expect(Object.fromEntries(r.articles.map((a) => [`${a.id}.md`, a.raw]))).toEqual(files);
+    const capped = loadCorpus(dir, { cwd: tmp, maxFileBytes: largest - 1 });
+    expect(capped.articles.map((a) => a.id)).toEqual(['a', 'b', 'c', 'e']);
+    expect(capped.diagnostics).toEqual([expect.objectContaining({ path: 'sizes/d.md', code: 'FILE_TOO_LARGE', message: `file is ${largest} bytes, over the limit of ${largest - 1} (see --max-file-size)` })]);
+  });
+
+  it('caps what it reads from a file that reports no size (/proc)', () => {
+    const dir = path.join(tmp, 'proc');
+    fs.mkdirSync(dir);
+    fs.symlinkSync('/proc/self/status', path.join(dir, 'status.md'));
+    const r = loadCorpus(dir, { cwd: tmp, maxFileBytes: 100, followSymlinks: true });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'FILE_TOO_LARGE', message: 'file is over the limit of 100 bytes (see --max-file-size)' })]);
+    // Under the cap, it is read to its end like any file (and has no front matter).
+    expect(loadCorpus(dir, { cwd: tmp, followSymlinks: true }).diagnostics.map((d) => d.code)).toEqual(['FRONT_MATTER_MISSING']);
   });
 });

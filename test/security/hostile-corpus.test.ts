@@ -231,6 +231,13 @@ describe('hostile corpus, whole run', () => {
     expect(r.stdout + r.stderr).not.toContain(SECRET);
   });
 
+  it('says the same about every file on several threads (the file types from the listing reach each thread)', () => {
+    const one = run(['extract', '--format', 'ndjson'], { ISTANBUL_TALKS_JOBS: '1' });
+    const two = run(['extract', '--format', 'ndjson'], { ISTANBUL_TALKS_JOBS: '2' });
+    expect(one.stderr).toContain('[NOT_REGULAR_FILE]');
+    expect([two.status, two.stdout, two.stderr]).toEqual([one.status, one.stdout, one.stderr]);
+  });
+
   it('honours --max-file-size', () => {
     const r = run(['sources', '--format', 'json', '--max-file-size', '200']);
     const out = JSON.parse(r.stdout) as { diagnostics: Array<{ path: string; code: string }> };

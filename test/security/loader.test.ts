@@ -1,12 +1,13 @@
 /** The loader's defences, unit by unit: front matter, YAML, metadata, bytes, files. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import matter from 'gray-matter';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { findFrontMatter, MAX_FRONT_MATTER } from '../../src/corpus/front-matter.js';
-import { bareCarriageReturn, decodeArticle, displayPath, firstInvalidUtf8, loadCorpus, parseArticle } from '../../src/corpus/load.js';
+import { bareCarriageReturn, decodeArticle, displayPath, firstInvalidUtf8, listArticleFiles, loadArticleFile, loadCorpus, parseArticle } from '../../src/corpus/load.js';
 import { ROOT } from '../helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'it-loader-'));
@@ -250,6 +251,36 @@ describe('files', () => {
     ]);
     // The content of /proc/self/environ is never part of a message.
     expect(JSON.stringify(r.diagnostics)).not.toContain('PATH=');
+  });
+
+  it('takes file types from the directory listing: only links and special files are looked at before opening', () => {
+    const d = dir('types');
+    fs.writeFileSync(path.join(d, 'a.md'), good);
+    fs.writeFileSync(path.join(d, 'b.md'), good);
+    fs.symlinkSync('a.md', path.join(d, 'link.md'));
+    execFileSync('mkfifo', [path.join(d, 'fifo.md')]);
+    const notRegular = new Set<string>();
+    expect(listArticleFiles(d, [], notRegular).map((f) => path.basename(f))).toEqual(['a.md', 'b.md', 'fifo.md', 'link.md']);
+    expect([...notRegular].map((f) => path.basename(f)).sort()).toEqual(['fifo.md', 'link.md']);
+    const lstat = vi.spyOn(fs, 'lstatSync');
+    try {
+      const r = loadCorpus(d, { cwd: d });
+      expect(r.articles.map((a) => a.id)).toEqual(['a', 'b', 'link']);
+      expect(r.diagnostics.map((x) => [x.path, x.code])).toEqual([['fifo.md', 'NOT_REGULAR_FILE']]);
+      expect(lstat.mock.calls.map(([f]) => path.basename(String(f))).sort()).toEqual(['fifo.md', 'link.md']);
+    } finally {
+      lstat.mockRestore();
+    }
+  });
+
+  it('does not follow a link put where the listing saw a regular file', () => {
+    const d = dir('swapped');
+    fs.writeFileSync(path.join(tmp, 'secret.md'), good);
+    fs.symlinkSync(path.join(tmp, 'secret.md'), path.join(d, 'a.md'));
+    // Listed as a regular file (no entry in notRegular), but a link by the time it is opened.
+    const r = loadArticleFile(path.join(d, 'a.md'), 'a.md', fs.realpathSync(d), { notRegular: new Set() });
+    expect(r.article).toBeNull();
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'FILE_READ', message: 'cannot read file (ELOOP)' })]);
   });
 
   it('escapes control characters in displayed paths and article ids', () => {
