@@ -8,7 +8,8 @@
  * block of blank lines. Only `---`, `---yaml` and `---yml` open a block; anything else is a
  * diagnostic and is never parsed.
  */
-import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { quoteForMessage } from '../report/sanitize.js';
 import { parseSimpleFrontMatter } from './simple-front-matter.js';
 
@@ -145,12 +146,22 @@ export function parseFrontMatter(block: FrontMatterBlock): YamlResult {
 }
 
 /**
+ * The YAML parser, loaded on first use: front matter in the common shape never needs it, and
+ * loading it is a good part of start-up (it is most of the program's code).
+ */
+let yaml: typeof Yaml | null = null;
+function yamlParser(): typeof Yaml {
+  return (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
+
+/**
  * Strict YAML: core schema (dates stay strings), unique keys, no anchors or aliases (no alias
  * bombs), no tags at all, bounded depth. Returns plain data only after all of that held.
  */
 export function parseYamlFrontMatter(block: FrontMatterBlock): YamlResult {
   const at = (pos: readonly number[] | undefined) => block.sourceStart + (pos?.[0] ?? 0);
   const fail = (code: string, message: string, pos?: readonly number[]): YamlResult => ({ ok: false, problem: { code, message, offset: at(pos) } });
+  const { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit } = yamlParser();
   try {
     const doc = parseDocument(block.source, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
     const error = doc.errors[0];
