@@ -13,8 +13,10 @@ const tensWords = Object.keys(TENS).join('|');
 /** A number in digits. Thousands separators must be well formed. */
 export const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
 /** A number in words, up to the thousands ("two", "forty-five", "a thousand", "twelve hundred", "1,000"). */
-const SMALL = `(?:(?:${tensWords})(?:[- ](?:${unitWords}))?|${unitWords})`;
-export const WORDS = `(?:(?:a|an|one|${SMALL})[- ](?:hundred|thousand)|${SMALL}|hundred|thousand)`;
+export const SMALL = `(?:(?:${tensWords})(?:[- ](?:${unitWords}))?|${unitWords})`;
+// SMALL once, its scale optional, rather than twice ("(a|…|SMALL) hundred|SMALL"): the same
+// matches in the same order of preference, and half the pattern for V8 to compile at start-up.
+export const WORDS = `(?:(?:a|an|one)[- ](?:hundred|thousand)|${SMALL}(?:[- ](?:hundred|thousand))?|hundred|thousand)`;
 /** Digits or words. Use with the `i` flag and word boundaries around it. */
 export const NUMBER = `(?:${DIGITS}|${WORDS})`;
 
