@@ -36,10 +36,17 @@ export function labelDate(iso: string): string {
   return `${d} ${MONTH_NAMES[(m as number) - 1]} ${y}`;
 }
 
-/** Noon local time of an ISO day: chrono reasons in local time, noon keeps DST shifts away. */
+/**
+ * Noon local time of an ISO day: chrono reasons in local time, noon keeps DST shifts away. The
+ * sentences of an article share one reference day, so the last one is kept (it is never changed).
+ */
+let lastReference: { iso: string; date: Date } | null = null;
 function referenceDate(iso: string): Date {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(y as number, (m as number) - 1, d as number, 12);
+  if (lastReference?.iso !== iso) {
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+    lastReference = { iso, date: new Date(y as number, (m as number) - 1, d as number, 12) };
+  }
+  return lastReference.date;
 }
 
 /**
@@ -101,7 +108,8 @@ export default defineExtractor({
     const aboutMeeting = ctx.lenient || MEETING.test(ctx.lower) || ctx.mentions.some((m) => m.entity.kind === 'venue');
     if (!DAY_CUE.test(ctx.text) || !aboutMeeting) return out;
     const ref = referenceDate(ctx.reference);
-    const future = FUTURE.test(ctx.lower);
+    // The sentence's tense matters only for a bare weekday.
+    let future: boolean | undefined;
     // Only words that name a day can give a date: chrono reads those, not the whole sentence (a
     // tenth of the text, and the same dates).
     DAY_WORDS.lastIndex = 0;
@@ -140,7 +148,7 @@ export default defineExtractor({
           const iso = (d: Date) => isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
           const onMeeting = [last, next].filter((d) => ctx.meetings.has(iso(d)));
           const near = ctx.lower.slice(Math.max(0, index - 40), index);
-          date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || (future && !PAST_NEAR.test(near)) ? next : last;
+          date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || ((future ??= FUTURE.test(ctx.lower)) && !PAST_NEAR.test(near)) ? next : last;
         }
         const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
         // A dateline is the day of writing; it states the meeting's day only when it is one.
