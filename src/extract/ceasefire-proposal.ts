@@ -137,8 +137,12 @@ const days = (s: string | undefined, unit: string | undefined): number | null =>
 export default defineExtractor({
   id: 'ceasefire-proposal',
   description: 'A proposed ceasefire and its length (subject: proposing party; value { days, maxDays? }).',
-  // What the first test in extract looks for.
-  cues: { words: ['ceasefire', 'cease-fire', 'truce', 'halt', 'paus', 'standstill', 'armistice', 'moratorium', 'hostilities', 'lull', 'fighting'] },
+  // Every pattern has a word of TRUCE (which may sit inside a word: no boundary before it) or a
+  // verb of pausing. "Fighting" or "hostilities" alone, which the first test accepts, match none.
+  cues: {
+    substrings: ['ceasefire', 'cease-fire', 'truce', 'halt', 'pause', 'standstill', 'armistice', 'moratorium', 'cessation', 'lull'],
+    words: ['paus', 'stop', 'suspend', 'freez'],
+  },
   extract(ctx) {
     const out: Candidate<'ceasefire-proposal'>[] = [];
     if (!/\b(?:ceasefire|cease-fire|truce|halt|paus|standstill|armistice|moratorium|hostilities|lull|fighting)/.test(ctx.lower)) return out;

@@ -38,8 +38,9 @@ const MEETING_WORD = /\b(?:talks|meeting|session|negotiations|round|discussions)
 export default defineExtractor({
   id: 'chair',
   description: 'Who chaired (presided over, hosted, moderated) the meeting (person id).',
-  // Every pattern has one of these, not always at a word start ("co-chaired").
-  cues: { substrings: ['chair', 'preside', 'presiding', 'host', 'moderat'] },
+  // Every pattern has one of these, not always at a word start ("co-chaired"); "preside" and
+  // "host" in the forms the patterns use, not in "president" or "hostilities".
+  cues: { substrings: ['chair', 'presiding', 'moderat'], patterns: ['preside(?!n)', 'host(?:s|ed|ing)?(?![a-z0-9_])'] },
   extract(ctx) {
     const out: Candidate<'chair'>[] = [];
     if (!ctx.masked.includes('@')) return out;
