@@ -21,10 +21,14 @@ const DATELINE_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:\([^()]{1,40}\)\s*)?[-:]\s/;
 const PAST_NEAR = /\b(?:was|were|had|held|ended|met|took\s+place|lasted|concluded|agreed|broke\s+up|wrapped\s+up)\b/;
 const FUTURE = /\b(?:will|would|due|set\s+to|scheduled|expected\s+to|to\s+be\s+held|to\s+take\s+place|to\s+resume|to\s+meet|upcoming|planned|slated|shall|going\s+to)\b/;
 /** The words chrono matched must name a day: a weekday, a month and day, or today/tomorrow/yesterday. */
-const NAMES_A_DAY = /^(?:(?:on|last|this|next|this\s+past|until)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)))?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|\d{4}-\d{2}-\d{2})(?:,?\s+\d{4})?(?![\w-])/i;
-/** The same, anywhere in a text ("Two days after Monday" → "Monday"). */
-const NAMES_A_DAY_INSIDE = new RegExp(`(?<![\\w-])${NAMES_A_DAY.source.slice(1)}`, 'i');
-const DAY_WORDS = new RegExp(NAMES_A_DAY_INSIDE.source, 'gi');
+const DAY_NAME = String.raw`(?:(?:on|last|this|next|this\s+past|until)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)))?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|\d{4}-\d{2}-\d{2})(?:,?\s+\d{4})?`;
+/** That, anywhere in what chrono matched ("Two days after Monday" → "Monday"). */
+const NAMES_A_DAY_INSIDE = new RegExp(`(?<![\\w-])${DAY_NAME}(?![\\w-])`, 'i');
+/**
+ * The same without the boundaries around it: it matches a sentence wherever NAMES_A_DAY_INSIDE
+ * matches some stretch of it that chrono may cut out ("today" of "today—thanks").
+ */
+const DAY_PHRASE = new RegExp(DAY_NAME, 'i');
 const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from)\s+(?:early\s+|late\s+)?$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -83,6 +87,20 @@ function readPhrase(text: string, ref: Date, refIso: string): chrono.ParsedResul
   return found;
 }
 
+/**
+ * The days named in a text: where each phrase starts and its words. chrono may run on past the day
+ * ("on Friday after an hour") or stop short of a dash ("today—thanks"): only the words that name
+ * the day (NAMES_A_DAY_INSIDE of what chrono matched) are kept, and the date is read from them alone.
+ */
+export function dayPhrases(text: string, ref: Date, reader: chrono.Chrono = dayReader): Array<{ index: number; said: string }> {
+  const out: Array<{ index: number; said: string }> = [];
+  for (const found of reader.parse(text, ref)) {
+    const named = NAMES_A_DAY_INSIDE.exec(found.text);
+    if (named) out.push({ index: found.index + named.index, said: trimTrailing(named[0]) });
+  }
+  return out;
+}
+
 /** Drops trailing spaces and punctuation (a loop: an unanchored `+$` pattern is quadratic). */
 function trimTrailing(text: string): string {
   let end = text.length;
@@ -106,51 +124,42 @@ export default defineExtractor({
     const ref = referenceDate(ctx.reference);
     // The sentence's tense matters only for a bare weekday.
     let future: boolean | undefined;
-    // Only words that name a day can give a date: chrono reads those, not the whole sentence (a
-    // tenth of the text, and the same dates).
-    DAY_WORDS.lastIndex = 0;
-    for (let words = DAY_WORDS.exec(ctx.text); words !== null; words = DAY_WORDS.exec(ctx.text)) {
-      const results = readPhrase(words[0], ref, ctx.reference);
-      for (const found of results) {
-        // chrono may take more than the day ("on Friday after an hour") or less ("May 16" of "on
-        // May 16"): keep only the words that name the day, and read the date from them alone.
-        const named = NAMES_A_DAY_INSIDE.exec(found.text);
-        if (!named) continue;
-        const said = trimTrailing(named[0]);
-        const result = readPhrase(said, ref, ctx.reference)[0];
-        if (!result) continue;
-        const index = words.index + found.index + named.index;
-        const start = result.start;
-        const weekdayOnly = !start.isCertain('day') && start.isCertain('weekday');
-        const relative = /\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/i.test(said);
-        if (!start.isCertain('day') && !weekdayOnly && !relative) continue;
-        const before = ctx.lower.slice(Math.max(0, index - 50), index);
-        const after = ctx.lower.slice(index + said.length, index + said.length + 40);
-        // "Friday's talks" names the meeting whatever comes before it ("two days after Monday's round").
-        const namesMeeting = /^'s\s+(?:talks|meeting|session|round|negotiations)\b/.test(after);
-        if (!namesMeeting && (NOT_THE_MEETING_DAY.test(before.slice(-20)) || NOT_MEETING_VERB.test(before))) continue;
-        const dateline = DATELINE_AFTER.test(after);
-        // A weekday on its own must be "on/last/next Friday" or "Friday's talks", not "a Saturday school".
-        if (weekdayOnly && !/^(?:on|last|this|next|until)\b/i.test(said) && !/^(?:'s)?\s+(?:talks|meeting|session|round|negotiations)\b/.test(after)) continue;
-        let date = new Date(start.get('year') as number, (start.get('month') as number) - 1, start.get('day') as number, 12);
-        const bare = BARE_WEEKDAY.exec(said);
-        if (weekdayOnly && bare) {
-          // Last or next such weekday? A known meeting on one of them decides; else the tense near
-          // the day ("are due on Friday"), then the tense of the sentence.
-          const target = WEEKDAYS.indexOf((bare[1] as string).toLowerCase());
-          const delta = (target - ref.getDay() + 7) % 7;
-          const next = shiftDays(ref, delta);
-          const last = shiftDays(ref, delta === 0 ? 0 : delta - 7);
-          const iso = (d: Date) => isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
-          const onMeeting = [last, next].filter((d) => ctx.meetings.has(iso(d)));
-          const near = ctx.lower.slice(Math.max(0, index - 40), index);
-          date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || ((future ??= FUTURE.test(ctx.lower)) && !PAST_NEAR.test(near)) ? next : last;
-        }
-        const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
-        // A dateline is the day of writing; it states the meeting's day only when it is one.
-        if (dateline && !ctx.meetings.has(value)) continue;
-        out.push({ fact: 'date', subject: null, value, label: labelDate(value), start: index, end: index + said.length });
+    // chrono reads a sentence only where words could name a day (DAY_PHRASE): "may" the verb or
+    // "since March 2022" pass DAY_CUE but name none.
+    if (!DAY_PHRASE.test(ctx.text)) return out;
+    for (const { index, said } of dayPhrases(ctx.text, ref)) {
+      const result = readPhrase(said, ref, ctx.reference)[0];
+      if (!result) continue;
+      const start = result.start;
+      const weekdayOnly = !start.isCertain('day') && start.isCertain('weekday');
+      const relative = /\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/i.test(said);
+      if (!start.isCertain('day') && !weekdayOnly && !relative) continue;
+      const before = ctx.lower.slice(Math.max(0, index - 50), index);
+      const after = ctx.lower.slice(index + said.length, index + said.length + 40);
+      // "Friday's talks" names the meeting whatever comes before it ("two days after Monday's round").
+      const namesMeeting = /^'s\s+(?:talks|meeting|session|round|negotiations)\b/.test(after);
+      if (!namesMeeting && (NOT_THE_MEETING_DAY.test(before.slice(-20)) || NOT_MEETING_VERB.test(before))) continue;
+      const dateline = DATELINE_AFTER.test(after);
+      // A weekday on its own must be "on/last/next Friday" or "Friday's talks", not "a Saturday school".
+      if (weekdayOnly && !/^(?:on|last|this|next|until)\b/i.test(said) && !/^(?:'s)?\s+(?:talks|meeting|session|round|negotiations)\b/.test(after)) continue;
+      let date = new Date(start.get('year') as number, (start.get('month') as number) - 1, start.get('day') as number, 12);
+      const bare = BARE_WEEKDAY.exec(said);
+      if (weekdayOnly && bare) {
+        // Last or next such weekday? A known meeting on one of them decides; else the tense near
+        // the day ("are due on Friday"), then the tense of the sentence.
+        const target = WEEKDAYS.indexOf((bare[1] as string).toLowerCase());
+        const delta = (target - ref.getDay() + 7) % 7;
+        const next = shiftDays(ref, delta);
+        const last = shiftDays(ref, delta === 0 ? 0 : delta - 7);
+        const iso = (d: Date) => isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+        const onMeeting = [last, next].filter((d) => ctx.meetings.has(iso(d)));
+        const near = ctx.lower.slice(Math.max(0, index - 40), index);
+        date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || ((future ??= FUTURE.test(ctx.lower)) && !PAST_NEAR.test(near)) ? next : last;
       }
+      const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+      // A dateline is the day of writing; it states the meeting's day only when it is one.
+      if (dateline && !ctx.meetings.has(value)) continue;
+      out.push({ fact: 'date', subject: null, value, label: labelDate(value), start: index, end: index + said.length });
     }
     return out;
   },

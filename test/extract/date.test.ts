@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as chrono from 'chrono-node/en';
-import date, { SPAN_PARSERS, dayReader } from '../../src/extract/date.js';
-import { values } from '../helpers.js';
+import date, { SPAN_PARSERS, dayPhrases, dayReader } from '../../src/extract/date.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, values } from '../helpers.js';
 
 describe('date', () => {
   it.each([
@@ -16,6 +18,14 @@ describe('date', () => {
     ['ISTANBUL, July 23 (AFP) - The talks ended quickly.', '2025-07-23', '2025-07-23'],
     ["Two days after Monday's round in Istanbul, the picture is clearer.", '2025-06-04', '2025-06-02'],
   ])('%s (ref %s)', (text, reference, expected) => {
+    expect(values(date, text, reference)).toEqual([expected]);
+  });
+
+  it.each([
+    // A day followed by a dash of punctuation (an em dash folds to "-"), which chrono leaves out.
+    ['The delegations met today—and left within two hours.', '2025-05-16', '2025-05-16'],
+    ['The talks were held on Friday—the first in three years.', '2025-05-19', '2025-05-16'],
+  ])('a day before a dash: %s', (text, reference, expected) => {
     expect(values(date, text, reference)).toEqual([expected]);
   });
 
@@ -74,5 +84,23 @@ describe('date: chrono without its parsers of spans of time', () => {
     }
     // Nearly every phrase gives a date: the comparison is not of empty lists.
     expect(read).toBeGreaterThan(phrases.length * 3 * 0.9);
+  });
+
+  it('finds the same day phrases as full chrono in every sentence of the fixtures that names one', () => {
+    const dayName = /(?:on|last|this|next)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|\d{1,2}\s+(?:may|june|july|march)|(?:may|june|july|march)\s+\d{1,2})/i;
+    const full = new chrono.Chrono(casual);
+    let compared = 0;
+    for (const dir of ['corpus', 'test/fixtures/dev', 'test/fixtures/holdout', 'test/fixtures/blind']) {
+      for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.md'))) {
+        const text = fs.readFileSync(path.join(ROOT, dir, file), 'utf8');
+        for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+          if (!dayName.test(sentence)) continue;
+          const ref = new Date(2025, 4, 19, 12);
+          expect(dayPhrases(sentence, ref), sentence).toEqual(dayPhrases(sentence, ref, full));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
   });
 });
