@@ -97,7 +97,7 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
   const checked = build(baseline, baselinePath);
   const render = await CHECK_FORMATS[opts.format].load();
   const options = { color: resolveColor(opts.output ? false : opts.color), version: toolVersion() };
-  emit(render(checked, options), opts.output);
+  await emit(render(checked, options), opts.output);
   if (opts.format === 'github') {
     const markdown = await CHECK_FORMATS.markdown.load();
     appendStepSummary(() => markdown(checked));

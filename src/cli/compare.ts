@@ -55,7 +55,7 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
   });
   const render = await COMPARE_FORMATS[opts.format].load();
   const options = { color: resolveColor(opts.output ? false : opts.color), evidence: Boolean(opts.evidence), failOn: opts.failOn, version: toolVersion() };
-  emit(render(report, options), opts.output);
+  await emit(render(report, options), opts.output);
   if (opts.format === 'github') {
     const markdown = await COMPARE_FORMATS.markdown.load();
     appendStepSummary(() => markdown(report, options));

@@ -75,10 +75,10 @@ export function runExtraction(opts: Options, facts?: readonly FactKind[], shard?
   }
 }
 
-/** Extraction article by article, for output written as it goes. */
-export function streamExtraction(opts: Options, facts?: readonly FactKind[], shard?: Shard): ExtractionStream {
+/** Extraction article by article, for output written as it goes (to stdout, or else to a file). */
+export function streamExtraction(opts: Options, facts?: readonly FactKind[], shard?: Shard, toStdout = true): ExtractionStream {
   const corpus = resolveCorpus(opts.corpus);
-  return extractCorpusStream(corpus, runOptions(opts, facts, progressFor(opts, true), shard));
+  return extractCorpusStream(corpus, runOptions(opts, facts, progressFor(opts, toStdout), shard));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The output formats of each command, by name: this table feeds `--format` (choices and help) and
- * the CLI's dispatch. Renderers are pure `(report, options) => string` and load only when used, so
- * importing this table costs nothing at start-up.
+ * the CLI's dispatch. Renderers are pure `(report, options) => Rendered` and load only when used,
+ * so importing this table costs nothing at start-up.
  */
 import type { CheckReport, FailOn } from '../check/findings.js';
 import type { Suppression } from '../check/suppress.js';
@@ -18,7 +18,13 @@ export interface RenderOptions {
   version?: string;
 }
 
-export type Renderer<R> = (report: R, options: RenderOptions) => string;
+/**
+ * A rendered result: one string, or pieces written one after another as they are produced, so
+ * that a document of tens of megabytes never has to exist whole (see json.ts).
+ */
+export type Rendered = string | Iterable<string>;
+
+export type Renderer<R> = (report: R, options: RenderOptions) => Rendered;
 
 export interface Format<R> {
   description: string;

@@ -37,21 +37,18 @@ export function renderExtractNdjson(result: ExtractResult & { suppressions?: rea
   ].join('');
 }
 
-export function renderCompareNdjson(report: CompareReport): string {
-  return [
-    ...report.events.map((e) => line('event', e)),
-    ...report.comparisons.map((c) => line('comparison', c)),
-    ...report.crossEvent.map((x) => line('cross-event', x)),
-    line('summary', report.summary),
-    ...report.diagnostics.map((d) => line('diagnostic', d)),
-  ].join('');
+/** Line by line, for the CLI to write as they come (see json.ts). */
+export function* renderCompareNdjson(report: CompareReport): Generator<string> {
+  for (const e of report.events) yield line('event', e);
+  for (const c of report.comparisons) yield line('comparison', c);
+  for (const x of report.crossEvent) yield line('cross-event', x);
+  yield line('summary', report.summary);
+  for (const d of report.diagnostics) yield line('diagnostic', d);
 }
 
-export function renderCheckNdjson(report: CheckReport): string {
-  return [
-    ...report.findings.map((f) => line('finding', f)),
-    ...report.stale.map((e) => line('stale', e)),
-    line('summary', { failOn: report.failOn, maxFindings: report.maxFindings, baseline: report.baseline, ...report.summary }),
-    ...report.diagnostics.map((d) => line('diagnostic', d)),
-  ].join('');
+export function* renderCheckNdjson(report: CheckReport): Generator<string> {
+  for (const f of report.findings) yield line('finding', f);
+  for (const e of report.stale) yield line('stale', e);
+  yield line('summary', { failOn: report.failOn, maxFindings: report.maxFindings, baseline: report.baseline, ...report.summary });
+  for (const d of report.diagnostics) yield line('diagnostic', d);
 }

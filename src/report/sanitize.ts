@@ -154,12 +154,23 @@ export function truncate(text: string, max: number): string {
 
 // --- Other output formats ------------------------------------------------------------------------
 
+/** What JSON.stringify leaves as it is but a terminal or a reader of the JSON must not get raw. */
+const JSON_UNSAFE = /[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/;
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
+
+/**
+ * JSON text (from JSON.stringify) with every control, BiDi, invisible and line-separator character
+ * escaped as \uXXXX. Character by character, so JSON cut between two values can be escaped piece
+ * by piece. Almost all text has none: one test, and the text is returned as it is.
+ */
+export function escapeJson(json: string): string {
+  if (!JSON_UNSAFE.test(json)) return json;
+  return json.replace(JSON_UNSAFE_ALL, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+}
+
 /** JSON with every control, BiDi, invisible and line-separator character escaped as \uXXXX. */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(
-    /[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g,
-    (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
-  );
+  return escapeJson(JSON.stringify(value, null, indent));
 }
 
 /**
