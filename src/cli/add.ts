@@ -135,7 +135,7 @@ export async function runAdd(files: string[], opts: AddCliOptions): Promise<void
     facts.push(...result.facts);
     diagnostics.push(...result.diagnostics);
   }
-  const result = { articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), facts: sortFacts(facts), diagnostics: sortDiagnostics(diagnostics) };
+  const result = { articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), facts: sortFacts(facts), diagnostics: sortDiagnostics(diagnostics), suppressions: [] };
   const render = await EXTRACT_FORMATS[opts.format].load();
   await emit(render(result, { color: resolveColor(opts.output ? false : opts.color) }), opts.output);
   reportDiagnostics(result, opts);

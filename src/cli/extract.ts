@@ -1,10 +1,6 @@
 /** `istanbul-talks extract` */
-import { scanSuppressions } from '../check/suppress.js';
-import { decodeArticle } from '../corpus/load.js';
 import { EXTRACT_FORMATS, type ExtractFormat } from '../report/formats.js';
 import { renderArticleNdjson, renderDiagnosticsNdjson } from '../report/ndjson.js';
-import type { ArticleExtraction } from '../run.js';
-import fs from 'node:fs';
 import { reportDiagnostics, runExtraction, streamExtraction } from './corpus-run.js';
 import { emit } from './output.js';
 import { EXIT, hasErrors, parseFacts, parseShard, resolveColor, type CommonOptions } from './shared.js';
@@ -17,16 +13,6 @@ export interface ExtractCliOptions extends CommonOptions {
   output?: string;
 }
 
-/** An article's inline suppressions, read from its file (the extraction does not keep the text). */
-function suppressionsOf(a: ArticleExtraction) {
-  try {
-    const decoded = decodeArticle(fs.readFileSync(a.summary.path));
-    return 'text' in decoded ? scanSuppressions(decoded.text, a.summary.id, a.summary.path) : [];
-  } catch {
-    return [];
-  }
-}
-
 export async function runExtract(opts: ExtractCliOptions): Promise<void> {
   const shard = parseShard(opts.shard);
   const format: ExtractFormat = opts.format ?? (shard ? 'ndjson' : 'json');
@@ -37,7 +23,7 @@ export async function runExtract(opts: ExtractCliOptions): Promise<void> {
     const toStdout = opts.output === undefined || opts.output === '-';
     const stream = streamExtraction(opts, facts, shard, toStdout);
     const lines = function* () {
-      for (const a of stream.articles) yield renderArticleNdjson({ ...a, suppressions: suppressionsOf(a) });
+      for (const a of stream.articles) yield renderArticleNdjson(a);
       yield renderDiagnosticsNdjson(stream.diagnostics());
     };
     if (!(await emit(lines(), opts.output))) return;

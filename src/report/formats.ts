@@ -4,7 +4,6 @@
  * so importing this table costs nothing at start-up.
  */
 import type { CheckReport, FailOn } from '../check/findings.js';
-import type { Suppression } from '../check/suppress.js';
 import type { CompareReport } from '../compare/compare.js';
 import type { ExtractResult } from '../run.js';
 
@@ -30,8 +29,6 @@ export interface Format<R> {
   description: string;
   load: () => Promise<Renderer<R>>;
 }
-
-export type ExtractOutput = ExtractResult & { suppressions?: readonly Suppression[] };
 
 const asFindings = async () => (await import('../check/findings.js')).findingsOfComparison;
 
@@ -67,7 +64,7 @@ export const EXTRACT_FORMATS = {
   ndjson: { description: 'one JSON record per line, the input of --from-facts', load: async () => (await import('./ndjson.js')).renderExtractNdjson },
   table: { description: 'a table for a terminal', load: async () => (await import('./table.js')).renderExtractTable },
   markdown: { description: 'a Markdown table', load: async () => (await import('./markdown.js')).renderExtractMarkdown },
-} satisfies Record<string, Format<ExtractOutput>>;
+} satisfies Record<string, Format<ExtractResult>>;
 
 export const CHECK_FORMATS = {
   table: { description: 'findings for a terminal', load: async () => (await import('./check-table.js')).renderCheckTable },

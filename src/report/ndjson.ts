@@ -15,7 +15,7 @@ import { safeJson } from './sanitize.js';
 const line = (type: string, value: object) => `${safeJson({ type, ...value })}\n`;
 
 /** One article's lines: the article, then its facts, then its inline suppressions. */
-export function renderArticleNdjson(a: ArticleExtraction & { suppressions?: readonly Suppression[] }): string {
+export function renderArticleNdjson(a: Omit<ArticleExtraction, 'suppressions'> & { suppressions?: readonly Suppression[] }): string {
   let out = line('article', a.summary);
   for (const f of a.facts) out += line('fact', f);
   for (const s of a.suppressions ?? []) out += line('suppression', s);
@@ -26,7 +26,7 @@ export function renderDiagnosticsNdjson(diagnostics: Diagnostic[]): string {
   return diagnostics.map((d) => line('diagnostic', d)).join('');
 }
 
-export function renderExtractNdjson(result: ExtractResult & { suppressions?: readonly Suppression[] }): string {
+export function renderExtractNdjson(result: Omit<ExtractResult, 'suppressions'> & { suppressions?: readonly Suppression[] }): string {
   const byArticle = new Map<string, ExtractResult['facts']>(result.articles.map((a) => [a.id, []]));
   for (const f of result.facts) byArticle.get(f.article)?.push(f);
   const suppressions = new Map<string, Suppression[]>();
