@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompareReport } from '../../src/compare/compare.js';
 import { jsonPieces, renderCheckJson, renderCompareJson, renderExtractJson } from '../../src/report/json.js';
-import { renderCheckNdjson, renderCompareNdjson } from '../../src/report/ndjson.js';
+import { renderArticleNdjson, renderCheckNdjson, renderCompareNdjson, renderDiagnosticsNdjson } from '../../src/report/ndjson.js';
 import { safeJson } from '../../src/report/sanitize.js';
 import type { CheckReport } from '../../src/check/findings.js';
 
@@ -57,6 +57,19 @@ describe('JSON documents', () => {
         expect(joined(renderExtractJson(extract))).toBe(`${safeJson({ schemaVersion: 1, articles: list, facts: list, diagnostics: list }, 2)}\n`);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('NDJSON lines are safeJson({ type, ...record }), also for empty records and text to escape (property)', () => {
+    const record = fc.dictionary(text.filter((k) => k !== 'type'), value, { maxKeys: 4 });
+    const expected = (type: string, r: object) => `${safeJson({ type, ...r })}\n`;
+    fc.assert(
+      fc.property(record, fc.array(record, { maxLength: 4 }), fc.array(record, { maxLength: 2 }), (summary, facts, suppressions) => {
+        const a = { summary, facts, suppressions } as never;
+        expect(renderArticleNdjson(a)).toBe([expected('article', summary), ...facts.map((f) => expected('fact', f)), ...suppressions.map((x) => expected('suppression', x))].join(''));
+        expect(renderDiagnosticsNdjson(facts as never)).toBe(facts.map((f) => expected('diagnostic', f)).join(''));
+      }),
+      { numRuns: 1000 },
     );
   });
 
