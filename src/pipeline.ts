@@ -2,6 +2,7 @@
  * One article through the pipeline of SPEC.md §3: fold → segment → extract → refine → resolve
  * events → fact records with evidence. Pure: the same article gives the same records.
  */
+import { detach } from './corpus/detach.js';
 import { createLocator, type Locator } from './corpus/location.js';
 import { splitSentences, type SentenceSpan } from './corpus/sentences.js';
 import { buildContext, type SentenceContext } from './extract/context.js';
@@ -92,15 +93,6 @@ function ascendingPoints(text: string): (offset: number) => { line: number; colu
     }
     return { line, column: offset - lineStart + 1 };
   };
-}
-
-/**
- * A copy of `s` that does not keep the string it was sliced from alive: V8 represents a slice as
- * a view of its parent, so a 30-character quote would otherwise hold its whole article (and a
- * label its folded sentence) in memory for as long as the fact is kept.
- */
-function detach(s: string): string {
-  return (` ${s}`).slice(1);
 }
 
 interface Found {

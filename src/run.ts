@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { byString } from './canonical.js';
+import { scanSuppressions, type Suppression } from './check/suppress.js';
 import { displayPath, listArticleFiles, loadArticleFile, skippedDiagnostics, type LoadOptions, type SkippedEntry } from './corpus/load.js';
 import { escapeControls } from './report/sanitize.js';
 import { defaultMeetings } from './events/meetings.js';
@@ -21,6 +22,8 @@ export interface ExtractResult {
   articles: ArticleSummary[];
   facts: FactRecord[];
   diagnostics: Diagnostic[];
+  /** Inline `istanbul-talks-disable` directives of the articles (for `check`). */
+  suppressions: Suppression[];
 }
 
 export interface RunOptions extends LoadOptions {
@@ -39,10 +42,11 @@ export interface RunOptions extends LoadOptions {
   jobs?: number | 'auto';
 }
 
-/** One article's summary and its facts, sorted. */
+/** One article's summary, its facts, sorted, and its inline suppression directives. */
 export interface ArticleExtraction {
   summary: ArticleSummary;
   facts: FactRecord[];
+  suppressions: Suppression[];
 }
 
 export interface ExtractionStream {
@@ -180,7 +184,8 @@ export function batchRunner(config: BatchConfig): (files: string[]) => BatchResu
         seen.set(article.id, shown);
         const extracted = extractArticle(article, pipeline);
         diagnostics.push(...extracted.diagnostics);
-        articles.push({ summary: extracted.summary, facts: sortFacts(extracted.facts) });
+        // Looked for here, while the text is at hand: nothing downstream keeps it (or reads it again).
+        articles.push({ summary: extracted.summary, facts: sortFacts(extracted.facts), suppressions: scanSuppressions(article.raw, article.id, article.path) });
       }
     }
     return { files: files.length, articles, diagnostics };
@@ -252,9 +257,11 @@ export function extractCorpus(corpusDir: string, options: RunOptions = {}): Extr
   const stream = extractCorpusStream(corpusDir, options);
   const articles: ArticleSummary[] = [];
   const facts: FactRecord[] = [];
+  const suppressions: Suppression[] = [];
   for (const a of stream.articles) {
     articles.push(a.summary);
     for (const f of a.facts) facts.push(f);
+    for (const s of a.suppressions) suppressions.push(s);
   }
-  return { articles, facts, diagnostics: stream.diagnostics() };
+  return { articles, facts, diagnostics: stream.diagnostics(), suppressions };
 }

@@ -104,6 +104,24 @@ describe('streaming extraction', () => {
     }
   });
 
+  it('finds inline suppression directives while extracting, on one thread or several', () => {
+    const dir = path.join(tmp, 'directives');
+    fs.mkdirSync(dir, { recursive: true });
+    const directive = '<!-- istanbul-talks-disable fact=venue -- reviewed -->';
+    // A byte order mark and CRLF: positions are those of the decoded text, as check reports them.
+    fs.writeFileSync(path.join(dir, 'a.md'), `\ufeff${article('Alpha Wire', `The talks were held at the Ciragan Palace on Monday.\n\n${directive}`).replace(/\n/g, '\r\n')}`);
+    // Enough articles for several batches, so that two threads both get some.
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `b${i}.md`), article('Beta Wire', 'The delegations met at the Dolmabahce Palace on Monday.'));
+    const expected = [{ article: 'a', path: 'directives/a.md', line: 7, column: 1, facts: ['venue'] }];
+    expect(extractCorpus(dir, { cwd: tmp }).suppressions).toEqual(expected);
+    expect([...extractCorpusStream(dir, { cwd: tmp }).articles].map((a) => a.suppressions)).toEqual([expected, ...Array(40).fill([])]);
+    const line = `{"type":"suppression",${JSON.stringify(expected[0]).slice(1)}\n`;
+    for (const jobs of ['1', '2']) {
+      const r = cli(['extract', '--format', 'ndjson', '--corpus', 'directives'], { cwd: tmp, env: { ISTANBUL_TALKS_JOBS: jobs } });
+      expect(r.stdout.split(/(?<=\n)/).filter((l) => l.startsWith('{"type":"suppression"'))).toEqual([line]);
+    }
+  });
+
   it('stops quietly, exit code 0, when the reader goes away', () => {
     const dir = path.join(tmp, 'generated');
     writeCorpus(dir, 300, loadSources(ROOT), 'epipe');

@@ -135,9 +135,9 @@ export async function runAdd(files: string[], opts: AddCliOptions): Promise<void
     facts.push(...result.facts);
     diagnostics.push(...result.diagnostics);
   }
-  const result = { articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), facts: sortFacts(facts), diagnostics: sortDiagnostics(diagnostics) };
+  const result = { articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), facts: sortFacts(facts), diagnostics: sortDiagnostics(diagnostics), suppressions: [] };
   const render = await EXTRACT_FORMATS[opts.format].load();
-  emit(render(result, { color: resolveColor(opts.output ? false : opts.color) }), opts.output);
+  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color) }), opts.output);
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

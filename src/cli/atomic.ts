@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { inBlocks } from './shared.js';
 
 function realTarget(target: string): string {
   // Replace what a symbolic link points to, not the link itself.
@@ -16,7 +17,10 @@ function realTarget(target: string): string {
   }
 }
 
-function writeTemp(target: string, text: string): string {
+/** A whole text, or its pieces in order (written as they come, never joined whole). */
+type Content = string | Iterable<string>;
+
+function writeTemp(target: string, content: Content): string {
   const tmp = path.join(path.dirname(target), `.istanbul-talks-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   let mode = 0o666;
   try {
@@ -26,7 +30,8 @@ function writeTemp(target: string, text: string): string {
   }
   const fd = fs.openSync(tmp, 'wx', mode);
   try {
-    fs.writeFileSync(fd, text);
+    if (typeof content === 'string') fs.writeFileSync(fd, content);
+    else for (const block of inBlocks(content)) fs.writeFileSync(fd, block);
     fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
@@ -37,10 +42,10 @@ function writeTemp(target: string, text: string): string {
   return tmp;
 }
 
-/** Writes `text` to `target`, replacing it if it exists. */
-export function writeFileAtomic(target: string, text: string): void {
+/** Writes `content` to `target`, replacing it if it exists. */
+export function writeFileAtomic(target: string, content: Content): void {
   const real = realTarget(target);
-  const tmp = writeTemp(real, text);
+  const tmp = writeTemp(real, content);
   try {
     fs.renameSync(tmp, real);
   } catch (error) {

@@ -56,7 +56,7 @@ export function checkExit(report: CheckReport): number {
 export async function runCheck(opts: CheckCliOptions): Promise<void> {
   const tolerance = parseTolerance(opts.tolerance);
   const maxFindings = parseMaxFindings(opts.maxFindings);
-  const input = loadInput(opts, undefined, true);
+  const input = loadInput(opts, undefined);
   const compareOptions: CompareOptions = { tolerance, mergeEvents: Boolean(opts.mergeEvents) };
   const report = compareRecords(input.facts, input.articles, input.diagnostics, compareOptions);
   const { kept, suppressed } = partitionSuppressed(input.facts, input.suppressions);
@@ -97,7 +97,7 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
   const checked = build(baseline, baselinePath);
   const render = await CHECK_FORMATS[opts.format].load();
   const options = { color: resolveColor(opts.output ? false : opts.color), version: toolVersion() };
-  emit(render(checked, options), opts.output);
+  await emit(render(checked, options), opts.output);
   if (opts.format === 'github') {
     const markdown = await CHECK_FORMATS.markdown.load();
     appendStepSummary(() => markdown(checked));

@@ -44,7 +44,7 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
   const statuses = parseStatuses(opts.status);
   const events = parseList(opts.event);
   for (const e of events ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(e)) throw new UsageError(`--event takes a date YYYY-MM-DD, not "${e}"`);
-  const input = loadInput(opts, facts, false);
+  const input = loadInput(opts, facts);
   const report = compareRecords(input.facts, input.articles, input.diagnostics, {
     tolerance,
     mergeEvents: Boolean(opts.mergeEvents),
@@ -55,7 +55,7 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
   });
   const render = await COMPARE_FORMATS[opts.format].load();
   const options = { color: resolveColor(opts.output ? false : opts.color), evidence: Boolean(opts.evidence), failOn: opts.failOn, version: toolVersion() };
-  emit(render(report, options), opts.output);
+  await emit(render(report, options), opts.output);
   if (opts.format === 'github') {
     const markdown = await COMPARE_FORMATS.markdown.load();
     appendStepSummary(() => markdown(report, options));

@@ -4,9 +4,6 @@
  * earlier extract runs merged into one. Diagnostics go to stderr.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { scanSuppressions, type Suppression } from '../check/suppress.js';
-import { DEFAULT_MAX_FILE_BYTES, decodeArticle } from '../corpus/load.js';
 import { mergeFactsInputs, type FactsInput } from '../report/facts-input.js';
 import { extractCorpus, extractCorpusStream, type ExtractionStream, type ExtractResult, type RunOptions } from '../run.js';
 import { renderDiagnostics } from '../report/table.js';
@@ -75,31 +72,10 @@ export function runExtraction(opts: Options, facts?: readonly FactKind[], shard?
   }
 }
 
-/** Extraction article by article, for output written as it goes. */
-export function streamExtraction(opts: Options, facts?: readonly FactKind[], shard?: Shard): ExtractionStream {
+/** Extraction article by article, for output written as it goes (to stdout, or else to a file). */
+export function streamExtraction(opts: Options, facts?: readonly FactKind[], shard?: Shard, toStdout = true): ExtractionStream {
   const corpus = resolveCorpus(opts.corpus);
-  return extractCorpusStream(corpus, runOptions(opts, facts, progressFor(opts, true), shard));
-}
-
-/**
- * Inline suppression directives of the extracted articles. The extraction does not keep the text,
- * so each accepted article file is read once more (paths are relative to the working directory).
- */
-export function scanArticleSuppressions(result: ExtractResult, opts: CommonOptions): Suppression[] {
-  const max = parseBytes(opts.maxFileSize) ?? DEFAULT_MAX_FILE_BYTES;
-  const out: Suppression[] = [];
-  for (const a of result.articles) {
-    let bytes: Buffer;
-    try {
-      if (fs.statSync(a.path).size > max) continue;
-      bytes = fs.readFileSync(path.resolve(a.path));
-    } catch {
-      continue; // It was read a moment ago; a file that vanished since has no directives to honour.
-    }
-    const decoded = decodeArticle(bytes);
-    if ('text' in decoded) out.push(...scanSuppressions(decoded.text, a.id, a.path));
-  }
-  return out;
+  return extractCorpusStream(corpus, runOptions(opts, facts, progressFor(opts, toStdout), shard));
 }
 
 export function readFactsFiles(files: readonly string[]): FactsInput {
@@ -114,13 +90,12 @@ export function readFactsFiles(files: readonly string[]): FactsInput {
 }
 
 /** Records to compare: from `--from-facts` files, or extracted from the corpus now. */
-export function loadInput(opts: InputOptions, facts: readonly FactKind[] | undefined, withSuppressions: boolean): FactsInput {
+export function loadInput(opts: InputOptions, facts: readonly FactKind[] | undefined): FactsInput {
   if (opts.fromFacts?.length) {
     if (opts.corpus !== undefined) throw new UsageError('--from-facts and --corpus exclude each other: the facts files already say which corpus they come from');
     return readFactsFiles(opts.fromFacts);
   }
-  const result = runExtraction(opts, facts);
-  return { ...result, suppressions: withSuppressions ? scanArticleSuppressions(result, opts) : [] };
+  return runExtraction(opts, facts);
 }
 
 export function reportDiagnostics(result: { diagnostics: ExtractResult['diagnostics'] }, opts: CommonOptions): void {

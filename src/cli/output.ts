@@ -1,18 +1,28 @@
 /** The single write of a command's result: stdout, or `--output FILE` (atomically); and the job summary. */
 import fs from 'node:fs';
+import type { Rendered } from '../report/formats.js';
 import { writeFileAtomic } from './atomic.js';
-import { UsageError, write } from './shared.js';
+import { UsageError, write, writeStreamed } from './shared.js';
 
-export function emit(text: string, output: string | undefined): void {
+/**
+ * Writes a result, whole or (large documents) piece by piece as it is rendered. False when stdout's
+ * reader went away before the end: the caller stops quietly.
+ */
+export async function emit(rendered: Rendered, output: string | undefined): Promise<boolean> {
   if (output === undefined || output === '-') {
-    write(text);
-    return;
+    if (typeof rendered !== 'string') return writeStreamed(rendered);
+    write(rendered);
+    return true;
   }
   try {
-    writeFileAtomic(output, text);
+    writeFileAtomic(output, rendered);
   } catch (error) {
-    throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // Only the file system's errors are the file's; one from rendering the pieces is not.
+    if (code === undefined) throw error;
+    throw new UsageError(`cannot write ${output}: ${code}`);
   }
+  return true;
 }
 
 /**

@@ -103,27 +103,34 @@ export function parseShard(value: string | undefined): { index: number; count: n
   return { index, count };
 }
 
+/** Pieces of text joined into blocks of at least `size` UTF-16 units (the last may be shorter): fewer, larger writes. */
+export function* inBlocks(pieces: Iterable<string>, size = 65_536): Generator<string> {
+  let block = '';
+  for (const piece of pieces) {
+    block += piece;
+    if (block.length < size) continue;
+    yield block;
+    block = '';
+  }
+  if (block) yield block;
+}
+
 /**
- * Writes `render(item)` for each item as it is produced, in blocks of about 64 KiB, waiting while
- * stdout's buffer is full, so streamed output never piles up in memory. Returns false when the
- * reader went away (`… | head`): the caller stops quietly, as other command-line tools do.
+ * Writes text as it is produced, in blocks of about 64 KiB, waiting while stdout's buffer is full,
+ * so streamed output never piles up in memory. Returns false when the reader went away
+ * (`… | head`): the caller stops quietly, as other command-line tools do.
  */
-export async function writeStreamed<T>(items: Iterable<T>, render: (item: T) => string, out: NodeJS.WritableStream = process.stdout): Promise<boolean> {
+export async function writeStreamed(pieces: Iterable<string>, out: NodeJS.WritableStream = process.stdout): Promise<boolean> {
   let failed: NodeJS.ErrnoException | null = null;
   const onError = (error: NodeJS.ErrnoException) => {
     failed = error;
   };
   out.on('error', onError);
-  let buffer = '';
-  for (const item of items) {
-    buffer += render(item);
-    if (buffer.length < 65_536) continue;
-    const ok = out.write(buffer);
-    buffer = '';
+  for (const block of inBlocks(pieces)) {
+    const ok = out.write(block);
     if (!ok && !failed) await new Promise((resolve) => (out.once('drain', resolve), out.once('error', resolve)));
     if (failed) break;
   }
-  if (buffer && !failed) out.write(buffer);
   const error = failed as NodeJS.ErrnoException | null;
   if (error === null) out.off('error', onError);
   else if (error.code !== 'EPIPE') throw error;

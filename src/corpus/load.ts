@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { escapeControls } from '../report/sanitize.js';
 import type { Article, Diagnostic } from '../types.js';
+import { detach } from './detach.js';
 import { findFrontMatter, parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
 import { createLocator, type Locator } from './location.js';
 import { validateMeta } from './meta.js';
@@ -350,7 +351,7 @@ function firstBodyLine(raw: string, from: number): string {
   const lines = raw.slice(from, from + 2000).split(/\r\n|\r|\n/);
   for (const line of lines) {
     const t = line.replace(/^#+\s*/, '').trim();
-    if (t) return t;
+    if (t) return detach(t);
   }
   return '';
 }

@@ -1,10 +1,12 @@
 /**
  * Front-matter fields → validated metadata. Only known fields are copied, into a fresh object, and
  * dates are checked as strings before anything turns them into a Date (so 2024-02-30 is an error,
- * not 1 March).
+ * not 1 March). The strings are copies (detach): the parser's are views of the article's text,
+ * which every fact and summary carrying the outlet's name would otherwise keep alive.
  */
 import { quoteForMessage } from '../report/sanitize.js';
 import type { Severity } from '../types.js';
+import { detach } from './detach.js';
 import type { FrontMatterBlock, FrontMatterProblem } from './front-matter.js';
 
 export interface Meta {
@@ -72,7 +74,7 @@ export function validateMeta(
       problem('error', 'FIELD_TYPE', `"${key}" must be a non-empty string`, key);
       return null;
     }
-    return value.trim();
+    return detach(value.trim());
   };
   const date = (key: string, required: boolean, allowTime: boolean): string | null => {
     const value = get(key);
@@ -89,7 +91,7 @@ export function validateMeta(
       problem('error', 'FIELD_DATE', `"${key}": ${reason}`, key);
       return null;
     }
-    return value.trim();
+    return detach(value.trim());
   };
 
   const outlet = text('outlet', true);
@@ -100,8 +102,8 @@ export function validateMeta(
   const event = date('event', false, false);
   let author: string[] = [];
   const rawAuthor = get('author');
-  if (typeof rawAuthor === 'string' && rawAuthor.trim() !== '') author = [rawAuthor.trim()];
-  else if (Array.isArray(rawAuthor) && rawAuthor.every((a) => typeof a === 'string')) author = rawAuthor.map((a: string) => a.trim()).filter(Boolean);
+  if (typeof rawAuthor === 'string' && rawAuthor.trim() !== '') author = [detach(rawAuthor.trim())];
+  else if (Array.isArray(rawAuthor) && rawAuthor.every((a) => typeof a === 'string')) author = rawAuthor.map((a: string) => detach(a.trim())).filter(Boolean);
   else if (rawAuthor !== undefined && rawAuthor !== null) problem('error', 'FIELD_TYPE', '"author" must be a string or a list of strings', 'author');
 
   if (problems.some((p) => p.severity === 'error') || outlet === null || published === null) return { meta: null, problems };

@@ -1,10 +1,9 @@
 /**
  * The output formats of each command, by name: this table feeds `--format` (choices and help) and
- * the CLI's dispatch. Renderers are pure `(report, options) => string` and load only when used, so
- * importing this table costs nothing at start-up.
+ * the CLI's dispatch. Renderers are pure `(report, options) => Rendered` and load only when used,
+ * so importing this table costs nothing at start-up.
  */
 import type { CheckReport, FailOn } from '../check/findings.js';
-import type { Suppression } from '../check/suppress.js';
 import type { CompareReport } from '../compare/compare.js';
 import type { ExtractResult } from '../run.js';
 
@@ -18,14 +17,18 @@ export interface RenderOptions {
   version?: string;
 }
 
-export type Renderer<R> = (report: R, options: RenderOptions) => string;
+/**
+ * A rendered result: one string, or pieces written one after another as they are produced, so
+ * that a document of tens of megabytes never has to exist whole (see json.ts).
+ */
+export type Rendered = string | Iterable<string>;
+
+export type Renderer<R> = (report: R, options: RenderOptions) => Rendered;
 
 export interface Format<R> {
   description: string;
   load: () => Promise<Renderer<R>>;
 }
-
-export type ExtractOutput = ExtractResult & { suppressions?: readonly Suppression[] };
 
 const asFindings = async () => (await import('../check/findings.js')).findingsOfComparison;
 
@@ -61,7 +64,7 @@ export const EXTRACT_FORMATS = {
   ndjson: { description: 'one JSON record per line, the input of --from-facts', load: async () => (await import('./ndjson.js')).renderExtractNdjson },
   table: { description: 'a table for a terminal', load: async () => (await import('./table.js')).renderExtractTable },
   markdown: { description: 'a Markdown table', load: async () => (await import('./markdown.js')).renderExtractMarkdown },
-} satisfies Record<string, Format<ExtractOutput>>;
+} satisfies Record<string, Format<ExtractResult>>;
 
 export const CHECK_FORMATS = {
   table: { description: 'findings for a terminal', load: async () => (await import('./check-table.js')).renderCheckTable },

@@ -46,13 +46,15 @@ export function evidencePerArticle(f: Finding): { evidence: EvidenceRef; label: 
 function findingAnnotations(f: Finding, withBaseline: boolean): string[] {
   if (f.level === 'note') return [];
   const command: Command = f.level === 'error' ? 'error' : 'warning';
+  // The same for every article: built once (it names every outlet, hundreds on a large corpus).
+  const message = truncate(findingMessage(f), 600);
   return evidencePerArticle(f).map(({ evidence: e, label }) =>
     workflowCommand(
       command,
       { file: e.path, line: e.line, col: e.column, title: `${f.status}: ${factName(f)} at ${meetingName(f.event)} — ${truncate(e.outlet, 80)}` },
       [
         `${truncate(e.outlet, 80)} says ${truncate(label, 120)}: “${truncate(e.quote, 200)}”`,
-        truncate(findingMessage(f), 600),
+        message,
         `fingerprint ${f.fingerprint}${withBaseline ? ' (not in the baseline)' : ''}`,
       ],
     ),

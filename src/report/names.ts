@@ -1,7 +1,7 @@
 /** `names` output: one row per outlet for each person or place, its spellings with counts. */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { NamesReport } from '../names/names.js';
+import { grid } from './grid.js';
 import { safeJson, sanitizeInline, truncate } from './sanitize.js';
 
 const clean = (s: string, max = 60) => truncate(sanitizeInline(s), max);
@@ -9,16 +9,11 @@ const clean = (s: string, max = 60) => truncate(sanitizeInline(s), max);
 export function renderNamesTable(report: NamesReport, options: { color: 0 | 1 | 2 | 3 }): string {
   const chalk = new Chalk({ level: options.color });
   if (report.names.length === 0) return 'No person or place is named by two or more outlets.\n';
-  const table = new Table({
-    head: ['Name', 'Kind', 'Outlet', 'Spellings'].map((h) => chalk.bold(h)),
-    style: { head: [], border: [], compact: false },
-    colWidths: [34, 9, 26, 44],
-    wordWrap: true,
-  });
+  const rows: string[][] = [];
   for (const n of report.names) {
     const variants = n.spellings.length;
     n.outlets.forEach((o, i) => {
-      table.push([
+      rows.push([
         i === 0 ? `${clean(n.name, 40)}${variants > 1 ? chalk.yellow(` (${variants} spellings)`) : ''}` : '',
         i === 0 ? n.kind : '',
         clean(o.outlet, 40),
@@ -26,7 +21,7 @@ export function renderNamesTable(report: NamesReport, options: { color: 0 | 1 | 
       ]);
     });
   }
-  return `${table.toString()}\n`;
+  return `${grid(['Name', 'Kind', 'Outlet', 'Spellings'].map((h) => chalk.bold(h)), rows, [34, 9, 26, 44])}\n`;
 }
 
 export function renderNamesJson(report: NamesReport): string {

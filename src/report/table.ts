@@ -1,13 +1,13 @@
 /**
- * Terminal tables for people. Rows are built as data, then laid out with cli-table3; colour comes
- * from an explicit Chalk instance (level 0 = none). Every corpus string is sanitised here, at
- * output time.
+ * Terminal tables for people. Rows are built as data, then laid out by grid.ts; colour comes from
+ * an explicit Chalk instance (level 0 = none). Every corpus string is sanitised here, at output
+ * time.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { CompareReport, Comparison, Status } from '../compare/compare.js';
 import type { ExtractResult } from '../run.js';
 import type { Diagnostic } from '../types.js';
+import { grid } from './grid.js';
 import { sanitizeInline, truncate } from './sanitize.js';
 
 export interface TableOptions {
@@ -35,14 +35,7 @@ function widths(rows: string[][], caps: number[]): number[] {
 }
 
 function layout(head: string[], rows: string[][], caps: number[], chalk: ChalkInstance): string {
-  const table = new Table({
-    head: head.map((h) => chalk.bold(h)),
-    colWidths: widths([head, ...rows], caps),
-    style: { head: [], border: [], compact: false },
-    wordWrap: true,
-  });
-  table.push(...rows);
-  return table.toString();
+  return grid(head.map((h) => chalk.bold(h)), rows, widths([head, ...rows], caps));
 }
 
 function factName(c: { fact: string; subject: string | null }): string {

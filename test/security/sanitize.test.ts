@@ -12,6 +12,7 @@ import {
   safeJson,
   sanitize,
   sanitizeInline,
+  segmentation,
   truncate,
 } from '../../src/report/sanitize.js';
 
@@ -127,9 +128,41 @@ describe('display width and truncation', () => {
         // A cut lands on a grapheme boundary of the original.
         const bounds = new Set([...segmenter.segment(plain(s))].map((g) => g.index).concat(plain(s).length));
         expect(bounds.has(kept.length)).toBe(true);
+        // Unchanged exactly when it fits.
+        expect(out === s).toBe(displayWidth(s) <= max);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('segments a window at a time into the clusters of one pass (property)', () => {
+    // Clusters that span several code points, and rules that look back: ZWJ sequences, flags
+    // (regional-indicator pairs), skin tones, runs of combining marks, Hangul jamo, an Indic
+    // conjunct, CR LF, astral letters, and escape sequences between them.
+    const pieces = ['👨‍👩‍👧', '🇹🇷', '🇺🇦', '\u{1f1f9}', '👍🏽', 'e\u0301\u0302\u0303', '\u0301', '\u1100\u1161\u11a8', 'क्ष', '\r\n', '\r', '𝐀', '中', 'a', ' ', '\u200d', '\x1b[31m', '\x1b[0m'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+    const run = (s: string, max: number, window: number) => {
+      segmentation.window = window;
+      try {
+        return [displayWidth(s), truncate(s, max)];
+      } finally {
+        segmentation.window = 1024;
+      }
+    };
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 40 }), (s, window, max) => {
+        expect(run(s, max, window)).toEqual(run(s, max, 1e9));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('costs what the cut keeps, not what the text holds', () => {
+    // A finding's message names every outlet: 2 MB of non-ASCII text, cut to 600 columns many times.
+    const long = 'Çırağan Palace — Financial Times, '.repeat(60_000);
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) expect(truncate(long, 600)).toHaveLength(600);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
