@@ -15,10 +15,13 @@ import { escapeJson } from './sanitize.js';
 /**
  * The unescaped text of `JSON.stringify({ type, ...value })` and a newline, without building that
  * object: `{"type":"…",` then the value's own members. Records have no `type` of their own (the
- * parameter's type rules one out).
+ * parameter's type rules one out). An integer-like key ("0") would come before `type`, as it comes
+ * first in any object: a value whose first key starts with a digit takes the long way.
  */
 function json(type: string, value: object & { type?: never }): string {
   const members = JSON.stringify(value);
+  const first = members.charCodeAt(2);
+  if (first >= 0x30 && first <= 0x39) return `${JSON.stringify({ type, ...value })}\n`;
   return `{"type":${JSON.stringify(type)}${members.length > 2 ? `,${members.slice(1)}` : '}'}\n`;
 }
 
