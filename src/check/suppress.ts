@@ -4,6 +4,7 @@
  * directive, for every kind). The directive covers the whole article: a fact's disagreement is a
  * property of the article, not of one line. Names are kept as written; `check` reports unknown ones.
  */
+import { detach } from '../corpus/detach.js';
 import { createLocator } from '../corpus/location.js';
 import { FACT_KINDS, type Diagnostic, type FactKind, type FactRecord } from '../types.js';
 
@@ -35,7 +36,8 @@ export function scanSuppressions(raw: string, article: string, path: string): Su
     if (!inner.startsWith(DISABLE_DIRECTIVE)) continue;
     const rest = inner.slice(DISABLE_DIRECTIVE.length);
     if (rest !== '' && !/^\s/.test(rest)) continue; // e.g. istanbul-talks-disable-next-line: not ours
-    const facts = parseDirectiveArguments(rest);
+    // Copies: the extraction keeps suppressions, and a slice would keep the article's text alive.
+    const facts = parseDirectiveArguments(rest).map(detach);
     locator ??= createLocator(raw);
     const point = locator.point(open);
     out.push({ article, path, line: point.line, column: point.column, facts });
