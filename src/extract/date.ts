@@ -57,10 +57,11 @@ function referenceDate(iso: string): Date {
 
 /**
  * chrono's English parsers without those of spans of time ("three days ago", "within a week", "two
- * weeks later", "the next two days"). The phrases read here name a day and hold no unit of time,
- * so those parsers never match them, and their patterns are the costliest to compile (~0.2 s of
- * start-up, on first use). Should a chrono release rename them, nothing is dropped: slower, same
- * dates (the test checks both the names and the readings).
+ * weeks later", "the next two days"). They never match a day phrase, and in a sentence they can
+ * only lengthen a result around one ("on Thursday after several hours"), not change the words that
+ * name the day; their patterns are the costliest to compile (0.1–0.2 s of start-up, on first use).
+ * Should a chrono release rename them, nothing is dropped: slower, same dates. The tests check the
+ * names, every form of day phrase, and every fixture sentence that names a day.
  */
 export const SPAN_PARSERS: ReadonlySet<string> = new Set([
   'ENTimeUnitAgoFormatParser',
@@ -121,12 +122,12 @@ export default defineExtractor({
     const out: Candidate<'date'>[] = [];
     const aboutMeeting = ctx.lenient || MEETING.test(ctx.lower) || ctx.mentions.some((m) => m.entity.kind === 'venue');
     if (!DAY_CUE.test(ctx.text) || !aboutMeeting) return out;
-    const ref = referenceDate(ctx.reference);
-    // The sentence's tense matters only for a bare weekday.
-    let future: boolean | undefined;
     // chrono reads a sentence only where words could name a day (DAY_PHRASE): "may" the verb or
     // "since March 2022" pass DAY_CUE but name none.
     if (!DAY_PHRASE.test(ctx.text)) return out;
+    const ref = referenceDate(ctx.reference);
+    // The sentence's tense matters only for a bare weekday.
+    let future: boolean | undefined;
     for (const { index, said } of dayPhrases(ctx.text, ref)) {
       const result = readPhrase(said, ref, ctx.reference)[0];
       if (!result) continue;
