@@ -17,6 +17,17 @@ export function find(extractor: Extractor, text: string, reference = '2025-05-16
   return refine(extractor.extract(ctx)).map((c) => ({ subject: c.subject, value: c.value, quote: folded.slice(c.start, c.end) }));
 }
 
+/** Every match of a global pattern: where it starts and what it took. */
+export function matches(re: RegExp, text: string): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(`${m.index}:${m[0]}`);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 /** Distinct values found (one statement read by two patterns is one fact for one meeting). */
 export function values(extractor: Extractor, text: string, reference?: string): unknown[] {
   const all = find(extractor, text, reference).map((c) => (c.subject ? [c.subject, c.value] : c.value));

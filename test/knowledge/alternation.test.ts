@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alternationOf, escapeRegExp } from '../../src/knowledge/alternation.js';
-
-/** Every match of a global pattern: where it starts and what it took. */
-function matches(re: RegExp, text: string): string[] {
-  const out: string[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    out.push(`${m.index}:${m[0]}`);
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return out;
-}
+import { matches } from '../helpers.js';
 
 /** The plain alternation the trie must agree with: longest word first. */
 function flat(words: readonly string[], piece: (c: string) => string = escapeRegExp): string {
