@@ -56,9 +56,12 @@ export function* jsonPieces(value: unknown, depth: number, indent = ''): Generat
   yield before === ',' ? `\n${indent}${close}` : before + close;
 }
 
-/** A whole document: every array of the top-level object streamed element by element. */
-function* jsonDocument(document: object): Generator<string> {
-  for (const piece of jsonPieces(document, 2)) yield escapeJson(piece);
+/**
+ * A whole document, escaped, and a newline: cut down to `depth` levels (2: the elements of the
+ * top-level object's arrays).
+ */
+export function* jsonDocument(document: object, depth = 2): Generator<string> {
+  for (const piece of jsonPieces(document, depth)) yield escapeJson(piece);
   yield '\n';
 }
 

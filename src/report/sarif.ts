@@ -9,7 +9,8 @@ import type { CheckReport, Finding } from '../check/findings.js';
 import { findingMessage } from '../check/messages.js';
 import type { Diagnostic } from '../types.js';
 import { evidencePerArticle } from './github.js';
-import { safeJson, sanitizeInline, truncate } from './sanitize.js';
+import { jsonDocument } from './json.js';
+import { sanitizeInline, truncate } from './sanitize.js';
 
 export interface SarifOptions {
   version?: string;
@@ -76,7 +77,7 @@ function diagnosticResult(d: Diagnostic, ruleIndex: number): Sarif.Result {
   };
 }
 
-export function renderSarif(report: CheckReport, options: SarifOptions = {}): string {
+export function renderSarif(report: CheckReport, options: SarifOptions = {}): Iterable<string> {
   const ruleIds = [...new Set([...report.findings.map((f) => f.code), ...report.diagnostics.map((d) => d.code)])];
   const rules: Sarif.ReportingDescriptor[] = ruleIds.map((id) => ({
     id,
@@ -100,5 +101,6 @@ export function renderSarif(report: CheckReport, options: SarifOptions = {}): st
       },
     ],
   };
-  return `${safeJson(log, 2)}\n`;
+  // Written result by result: runs[0].results is four levels down.
+  return jsonDocument(log, 4);
 }

@@ -1,10 +1,11 @@
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { baselineEntries, buildCheckReport, findingsOfComparison } from '../../src/check/findings.js';
+import { safeJson } from '../../src/report/sanitize.js';
 import { FINGERPRINT_KEY, pathUri, renderSarif } from '../../src/report/sarif.js';
 import { comparison, report, valueGroup, venueConflict } from '../check/factories.js';
 
-const parse = (text: string) => JSON.parse(text) as Sarif.Log;
+const parse = (pieces: Iterable<string>) => JSON.parse([...pieces].join('')) as Sarif.Log;
 
 describe('renderSarif', () => {
   it('writes SARIF 2.1.0: one result per disagreement with the fingerprint in partialFingerprints', () => {
@@ -49,6 +50,16 @@ describe('renderSarif', () => {
       ['FACT_COMPATIBLE', 'note', 'new', ['inSource']],
     ]);
     expect(results[1]!.suppressions![0]!.location!.physicalLocation!.region).toEqual({ startLine: 2, startColumn: 1 });
+  });
+
+  it('is written result by result, the text of the log stringified whole', () => {
+    const c = findingsOfComparison(report([venueConflict()]), 'conflict');
+    c.diagnostics = [{ severity: 'warning', path: 'corpus/x.md', line: 1, column: 1, code: 'EVENT_UNKNOWN', message: 'no date' }];
+    const pieces = [...renderSarif(c)];
+    const text = pieces.join('');
+    expect(text).toBe(`${safeJson(JSON.parse(text), 2)}\n`);
+    // Each result is a piece of its own (besides the separators around it).
+    expect(pieces.filter((p) => p.startsWith('{') && p.includes('"ruleId"'))).toHaveLength(2);
   });
 
   it('percent-encodes paths into URIs', () => {
