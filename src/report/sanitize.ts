@@ -165,6 +165,8 @@ export function displayWidth(text: string): number {
 
 /** Whether `text` takes at most `max` columns: counting stops as soon as it is wider. */
 function fits(text: string, max: number): boolean {
+  // No cluster is wider than two columns, and each is at least one code unit.
+  if (text.length * 2 <= max) return true;
   if (/^[\x20-\x7e]*$/.test(text)) return text.length <= max;
   let width = 0;
   for (const t of tokens(text)) if ((width += t.width) > max) return false;
