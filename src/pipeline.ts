@@ -129,21 +129,20 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     }
     return ctx;
   };
-  const run = (index: number, extractor: Extractor, ctx: SentenceContext, into: Candidate[]) => {
-    if (cues === null || ((cues[index] as number) & (EXTRACTOR_BIT.get(extractor) as number)) !== 0) into.push(...extractor.extract(ctx));
-  };
+  /** Whether sentence `index` has a cue of one of the extractors in `bits`. */
+  const cued = (index: number, bits: number) => cues === null || ((cues[index] as number) & bits) !== 0;
   sentences.forEach((s, index) => {
-    if (cues !== null && ((cues[index] as number) & wanted) === 0) return;
+    if (!cued(index, wanted)) return;
     const ctx = contextOf(index);
     const candidates: Candidate[] = [];
-    for (const extractor of extractors) run(index, extractor, ctx, candidates);
+    for (const extractor of extractors) if (cued(index, EXTRACTOR_BIT.get(extractor) as number)) candidates.push(...extractor.extract(ctx));
     for (const c of refine(candidates)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
   });
 
   if (!article.event && !found.some((f) => f.candidate.fact === 'date')) {
     // No date of the talks anywhere: take days named in any sentence, rather than no meeting at all.
     sentences.forEach((s, index) => {
-      if (cues !== null && ((cues[index] as number) & DATE_BIT) === 0) return;
+      if (!cued(index, DATE_BIT)) return;
       const ctx = contextOf(index);
       const lenient = buildContext(ctx.text, reference, gazetteer, known, ctx.mentions, ctx.lower);
       lenient.lenient = true;
