@@ -40,7 +40,7 @@ export default defineExtractor({
   description: 'Who chaired (presided over, hosted, moderated) the meeting (person id).',
   // Every pattern has one of these, not always at a word start ("co-chaired"); "preside" and
   // "host" in the forms the patterns use, not in "president" or "hostilities".
-  cues: { substrings: ['chair', 'presiding', 'moderat'], patterns: ['preside(?!n)', 'host(?:s|ed|ing)?(?![a-z0-9_])'] },
+  cues: { substrings: ['chair', 'presiding', 'presided', 'presides', 'moderat'], endings: ['preside', 'host', 'hosts', 'hosted', 'hosting'] },
   extract(ctx) {
     const out: Candidate<'chair'>[] = [];
     if (!ctx.masked.includes('@')) return out;

@@ -1,11 +1,12 @@
 /**
  * Which extractors can find anything in which sentence, from one scan of the whole article. Each
- * extractor declares its cues (types.ts): words, short patterns, entity kinds of which a sentence
- * must contain one. All of them are compiled into one regular expression, run once over the
- * lower-cased article; each sentence gets a bit set of the extractors worth running on it. Most
- * sentences of a news article state no fact, so most extractors never see them.
+ * extractor declares its cues (types.ts): words, strings, short patterns, entity kinds of which a
+ * sentence must contain one. The literal cues are compiled into one automaton (Aho–Corasick) that
+ * reads the lower-cased article a character at a time and reports every cue ending there, with no
+ * backtracking and no string made per find; the few pattern cues run as regular expressions. Each
+ * sentence gets a bit set of the extractors worth running on it. Most sentences of a news article
+ * state no fact, so most extractors never see them.
  */
-import { alternationOf } from '../knowledge/alternation.js';
 import type { Mention } from '../knowledge/gazetteer.js';
 import type { SentenceSpan } from '../corpus/sentences.js';
 import type { Extractor } from './types.js';
@@ -15,15 +16,143 @@ export interface CueScanner {
   (lower: string, sentences: readonly SentenceSpan[], mentions: ReadonlyArray<readonly Mention[]>): Uint32Array;
 }
 
+/** Cue literals are ASCII; every other character is one symbol, which no literal contains. */
+const SYMBOLS = 128;
+const OTHER = 0;
+/**
+ * A symbol the scan reads before every character that begins a word (a word character after one
+ * that is not, or at the start of the text). A literal that must begin a word starts with it, so
+ * the automaton does not even report "led" inside "called"; a literal reads it wherever it has a
+ * word beginning inside itself ("cease-fire"), as the scanned text does.
+ */
+const WORD_START = 1;
+
+/** One literal cue: its text, the extractors it cues, and where it must stand in a word. */
+interface Literal {
+  text: string;
+  bits: number;
+  /** Must begin a word (no word character before it). */
+  start: boolean;
+  /** Must end a word (no word character after it). */
+  end: boolean;
+}
+
+/** `\w` of a regular expression without the `u` flag: ASCII letters, digits and the underscore. */
+const WORD = new Uint8Array(SYMBOLS);
+for (let c = 0; c < SYMBOLS; c++) WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
+const isWord = (code: number) => code < SYMBOLS && WORD[code] === 1;
+
+/** The symbols the scan reads for `text`: WORD_START before each word beginning inside it (and at its start when it must begin a word). */
+function symbolsOf(literal: Literal): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < literal.text.length; i++) {
+    const code = literal.text.charCodeAt(i);
+    if (code <= WORD_START || code >= SYMBOLS) throw new Error(`a cue must be printable ASCII: ${JSON.stringify(literal.text)}`);
+    const before = i === 0 ? !literal.start : isWord(literal.text.charCodeAt(i - 1));
+    if (isWord(code) && !before) out.push(WORD_START);
+    out.push(code);
+  }
+  return out;
+}
+
+/**
+ * The automaton of a set of literals, as the scan runs it. A scan state is `2 × state + w`: a state
+ * of the automaton, and w = 1 when the last character was a word character. `step[scan state ×
+ * SYMBOLS + character]` is the next scan state (failure links and WORD_START folded in, so every
+ * character is one lookup); `emits[scan state]` says whether literals end there. Those of automaton
+ * state q, its suffixes' included, are entries `from[q]` to `from[q + 1]` of the flat arrays
+ * `length`, `bits` and `flags`: the scan reads them as numbers, with no object per find.
+ */
+interface Automaton {
+  step: Int32Array;
+  emits: Uint8Array;
+  from: Int32Array;
+  length: Int32Array;
+  bits: Int32Array;
+  /** MUST_START: a literal that must begin a word but does not begin with a word character; MUST_END. */
+  flags: Uint8Array;
+}
+const MUST_START = 1;
+const MUST_END = 2;
+
+function automatonOf(literals: readonly Literal[]): Automaton {
+  // The trie: state 0 is the root.
+  const children: Array<Map<number, number>> = [new Map()];
+  const own: Literal[][] = [[]];
+  for (const literal of literals) {
+    let state = 0;
+    for (const code of symbolsOf(literal)) {
+      let child = children[state]?.get(code);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        own.push([]);
+        children[state]?.set(code, child);
+      }
+      state = child;
+    }
+    own[state]?.push(literal);
+  }
+  // Breadth first, so that the state a failure link points to is complete before it is used.
+  const count = children.length;
+  const next = new Int32Array(count * SYMBOLS);
+  const fail = new Int32Array(count);
+  const ending: Literal[][] = own.map(() => []);
+  ending[0] = own[0] as Literal[];
+  const queue: number[] = [];
+  for (const [code, child] of children[0] as Map<number, number>) {
+    next[code] = child;
+    queue.push(child);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q] as number;
+    const back = fail[state] as number;
+    ending[state] = [...(own[state] as Literal[]), ...(ending[back] as Literal[])];
+    for (let code = 0; code < SYMBOLS; code++) {
+      const child = children[state]?.get(code);
+      if (child === undefined) next[state * SYMBOLS + code] = next[back * SYMBOLS + code] as number;
+      else {
+        next[state * SYMBOLS + code] = child;
+        fail[child] = next[back * SYMBOLS + code] as number;
+        queue.push(child);
+      }
+    }
+  }
+  // The scan's states pair a state of the automaton with whether the last character was a word
+  // character, so that reading WORD_START before a word is part of the one step per character.
+  const step = new Int32Array(count * 2 * SYMBOLS);
+  for (let state = 0; state < count; state++) {
+    for (let inWord = 0; inWord < 2; inWord++) {
+      for (let code = 0; code < SYMBOLS; code++) {
+        const word = WORD[code] as number;
+        const before = word === 1 && inWord === 0 ? (next[state * SYMBOLS + WORD_START] as number) : state;
+        step[(state * 2 + inWord) * SYMBOLS + code] = (next[before * SYMBOLS + code] as number) * 2 + word;
+      }
+    }
+  }
+  const flat = ending.flat();
+  const from = new Int32Array(count + 1);
+  for (let state = 0; state < count; state++) from[state + 1] = (from[state] as number) + (ending[state] as Literal[]).length;
+  return {
+    step,
+    from,
+    emits: Uint8Array.from({ length: count * 2 }, (_, state) => ((ending[state >> 1] as Literal[]).length > 0 ? 1 : 0)),
+    length: Int32Array.from(flat, (l) => l.text.length),
+    bits: Int32Array.from(flat, (l) => l.bits),
+    flags: Uint8Array.from(flat, (l) => (l.start && !isWord(l.text.charCodeAt(0)) ? MUST_START : 0) | (l.end ? MUST_END : 0)),
+  };
+}
+
 export function cueScanner(extractors: readonly Extractor[]): CueScanner {
   if (extractors.length > 32) throw new Error('at most 32 extractors fit a cue bit set');
   let always = 0;
-  // Per literal: the extractors it cues anywhere, and those it cues only at the start of a word.
-  const literals = new Map<string, { anywhere: number; wordStart: number }>();
-  const literal = (s: string) => {
-    let l = literals.get(s);
-    if (!l) literals.set(s, (l = { anywhere: 0, wordStart: 0 }));
-    return l;
+  // Per literal and place in a word, the extractors it cues.
+  const literals = new Map<string, Literal>();
+  const literal = (text: string, start: boolean, end: boolean, bit: number) => {
+    const key = `${Number(start)}${Number(end)}${text}`;
+    const found = literals.get(key);
+    if (found) found.bits |= bit;
+    else literals.set(key, { text, bits: bit, start, end });
   };
   const patterns: Array<{ re: RegExp; bits: number }> = [];
   const entityBits = new Map<string, number>();
@@ -33,57 +162,56 @@ export function cueScanner(extractors: readonly Extractor[]): CueScanner {
       always |= bit;
       return;
     }
-    for (const w of e.cues.words ?? []) literal(w).wordStart |= bit;
-    for (const w of e.cues.substrings ?? []) literal(w).anywhere |= bit;
-    for (const p of e.cues.patterns ?? []) patterns.push({ re: new RegExp(p, 'y'), bits: bit });
+    for (const w of e.cues.words ?? []) literal(w, true, false, bit);
+    for (const w of e.cues.wholeWords ?? []) literal(w, true, true, bit);
+    for (const w of e.cues.endings ?? []) literal(w, false, true, bit);
+    for (const w of e.cues.substrings ?? []) literal(w, false, false, bit);
+    for (const p of e.cues.patterns ?? []) patterns.push({ re: new RegExp(p, 'g'), bits: bit });
     for (const k of e.cues.entities ?? []) entityBits.set(k, (entityBits.get(k) ?? 0) | bit);
   });
-  // At any place the alternation reports the longest literal that begins there; every other
-  // literal that matches there is a prefix of it, so it carries their bits too ("halted" those
-  // of "halt").
-  const sorted = [...literals.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const prefixes = new Map<string, { anywhere: number; wordStart: number }>();
-  for (const l of sorted) {
-    const union = { anywhere: 0, wordStart: 0 };
-    for (const [v, b] of literals) {
-      if (!l.startsWith(v)) continue;
-      union.anywhere |= b.anywhere;
-      union.wordStart |= b.wordStart;
-    }
-    prefixes.set(l, union);
-  }
-  const alternatives = [];
-  if (sorted.length) alternatives.push(alternationOf(sorted));
-  for (const p of patterns) alternatives.push(`(?:${p.re.source})`);
-  const any = alternatives.length ? new RegExp(alternatives.join('|'), 'g') : null;
-  const wordChar = /\w/;
+  const { step, emits, from, length, bits: literalBits, flags } = automatonOf([...literals.values()]);
 
   return (lower, sentences, mentions) => {
     const bits = new Uint32Array(sentences.length).fill(always);
-    if (any) {
-      let s = 0;
-      any.lastIndex = 0;
-      for (let m = any.exec(lower); m !== null; m = any.exec(lower)) {
-        const at = m.index;
-        while (s < sentences.length && (sentences[s] as SentenceSpan).end <= at) s++;
-        if (s === sentences.length) break;
-        if (at >= (sentences[s] as SentenceSpan).start) {
-          const l = prefixes.get(m[0]);
-          let found = l ? l.anywhere | (at === 0 || !wordChar.test(lower[at - 1] as string) ? l.wordStart : 0) : 0;
-          // A pattern may match at the same place; the alternation reported only the first.
-          for (const p of patterns) {
-            p.re.lastIndex = at;
-            if (p.re.test(lower)) found |= p.bits;
-          }
-          (bits[s] as number) |= found;
+    // The sentence a cue beginning at `at` belongs to (none between sentences). Finds come in the
+    // order of their ends, so their beginnings move mostly forward.
+    let s = 0;
+    const add = (at: number, found: number) => {
+      while (s < sentences.length && (sentences[s] as SentenceSpan).end <= at) s++;
+      while (s > 0 && (sentences[s - 1] as SentenceSpan).end > at) s--;
+      if (s < sentences.length && at >= (sentences[s] as SentenceSpan).start) (bits[s] as number) |= found;
+    };
+    const n = lower.length;
+    let state = 0;
+    for (let i = 0; i < n; i++) {
+      const code = lower.charCodeAt(i);
+      // A character outside ASCII, or one that stands for WORD_START, is read as OTHER.
+      state = step[state * SYMBOLS + (code < SYMBOLS && code !== WORD_START ? code : OTHER)] as number;
+      if (emits[state] === 0) continue;
+      const q = state >> 1;
+      const last = from[q + 1] as number;
+      for (let k = from[q] as number; k < last; k++) {
+        const begin = i + 1 - (length[k] as number);
+        const flag = flags[k] as number;
+        if (flag !== 0) {
+          if (flag & MUST_START && begin > 0 && isWord(lower.charCodeAt(begin - 1))) continue;
+          if (flag & MUST_END && i + 1 < n && isWord(lower.charCodeAt(i + 1))) continue;
         }
-        // Cues may begin inside one another ("cease-fire", "fire"): look again one place on.
-        any.lastIndex = at + 1;
+        add(begin, literalBits[k] as number);
+      }
+    }
+    for (const p of patterns) {
+      s = 0;
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(lower); m !== null; m = p.re.exec(lower)) {
+        add(m.index, p.bits);
+        // Matches may begin inside one another: look again one place on.
+        p.re.lastIndex = m.index + 1;
       }
     }
     if (entityBits.size) {
-      mentions.forEach((list, s) => {
-        for (const m of list) (bits[s] as number) |= entityBits.get(m.entity.kind) ?? 0;
+      mentions.forEach((list, k) => {
+        for (const m of list) (bits[k] as number) |= entityBits.get(m.entity.kind) ?? 0;
       });
     }
     return bits;

@@ -10,9 +10,15 @@ import * as chrono from 'chrono-node/en';
 import { MONTH_NAMES } from '../knowledge/calendar.js';
 import { defineExtractor, type Candidate } from './types.js';
 
-/** A word that may name a day, as a source over lower-case text: the extractor's first test, and its cue. */
-const DAY_CUE_SOURCE = String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b\d{4}-\d{2}-\d{2}\b`;
-const DAY_CUE = new RegExp(DAY_CUE_SOURCE, 'i');
+/** Whole words that may name a day: with an ISO date, the extractor's first test, and its cue. */
+const DAY_WORDS = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'today', 'tonight', 'yesterday', 'tomorrow',
+];
+const ISO_DAY = String.raw`\b\d{4}-\d{2}-\d{2}\b`;
+const DAY_CUE = new RegExp(String.raw`\b(?:${DAY_WORDS.join('|')})\b|${ISO_DAY}`, 'i');
 const MEETING = /\b(?:talks|meeting|meetings|negotiations|round|met|meet|meets|held|session|delegations?|sat\s+down|sit\s+down|convened?|convenes|negotiators|summit|gathered|opener|istanbul)\b/;
 /** A day that belongs to saying, travelling or waiting, not to the meeting: "said on Thursday", "arrived on Sunday". */
 const NOT_MEETING_VERB = /\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|wrote|writes|posted|added|stated|tweeted|declared|claimed|reported|spoke|speaking|speak|call|calls|called|went\s+home|arrived|arrives|left|leaves|flew|flies|departed|suggested|proposed|takes\s+place|election|vote)\b(?:\s+[\w'-]+){0,4}\s+$/;
@@ -117,7 +123,7 @@ export default defineExtractor({
   id: 'date',
   description: 'The day the meeting took place (YYYY-MM-DD).',
   // What DAY_CUE looks for (whole words: "may" but not "mayor", "mar" but not "market").
-  cues: { patterns: [DAY_CUE_SOURCE] },
+  cues: { wholeWords: DAY_WORDS, patterns: [ISO_DAY] },
   extract(ctx) {
     const out: Candidate<'date'>[] = [];
     const aboutMeeting = ctx.lenient || MEETING.test(ctx.lower) || ctx.mentions.some((m) => m.entity.kind === 'venue');

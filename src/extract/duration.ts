@@ -74,7 +74,7 @@ export default defineExtractor({
   id: 'duration',
   description: 'How long the meeting lasted: { minutes, qualifier: exact | about | under | over }.',
   // The units QUANTITY ends with (a number may be glued to them: "2hrs", "90mins").
-  cues: { substrings: ['hour'], patterns: ['hrs?(?!\\w)', 'min(?:ute)?s?(?!\\w)'] },
+  cues: { substrings: ['hour'], endings: ['hr', 'hrs', 'min', 'mins', 'minute', 'minutes'] },
   extract(ctx) {
     const out: Candidate<'duration'>[] = [];
     const text = ctx.lower;

@@ -36,9 +36,16 @@ export interface Extractor<K extends FactKind = FactKind> {
 export interface Cues {
   /** Lower-case words of which one must begin a word of the sentence ("truce" also finds "truces"). */
   words?: readonly string[];
+  /** Lower-case words of which one must stand as a whole word ("may" but not "mayor"). */
+  wholeWords?: readonly string[];
+  /** Lower-case strings of which one must end a word, wherever it begins ("hrs" of "2hrs"). */
+  endings?: readonly string[];
   /** Lower-case strings of which one must occur anywhere in the sentence, inside words too. */
   substrings?: readonly string[];
-  /** Regex sources, over the lower-cased sentence, of which one must match ("\\d{4}-\\d\\d-\\d\\d"). */
+  /**
+   * Regex sources, over the lower-cased sentence, of which one must match ("\\d{4}-\\d\\d-\\d\\d").
+   * Each is a pass of its own over the article: prefer the literal forms above.
+   */
   patterns?: readonly string[];
   /** Kinds of gazetteer entity of which one must be mentioned in the sentence. */
   entities?: readonly EntityKind[];

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/corpus/sentences.js';
 import { cueScanner } from '../../src/extract/cues.js';
@@ -7,6 +8,7 @@ import { foldText } from '../../src/knowledge/fold.js';
 import { defaultGazetteer } from '../../src/knowledge/gazetteer.js';
 import { buildContext } from '../../src/extract/context.js';
 import type { Mention } from '../../src/knowledge/gazetteer.js';
+import { escapeRegExp } from '../../src/knowledge/alternation.js';
 
 const fake = (id: string, cues: Extractor['cues']): Extractor => ({ id: id as Extractor['id'], description: id, ...(cues ? { cues } : {}), extract: () => [] });
 
@@ -80,6 +82,68 @@ describe('cue scanner', () => {
     });
     // Every kind was found somewhere, so every cue list was put to the test.
     expect(found).toBe((1 << EXTRACTORS.length) - 1);
+  });
+
+  it('finds whole words and word endings where a regular expression with \\b would', () => {
+    const day = fake('day', { wholeWords: ['may', 'mar', 'march'] });
+    expect(scan([day], 'in May\nthe mayor\nmarket\nMarch 3\nmar.\nsummary')).toEqual([1, 0, 0, 1, 1, 0]);
+    const unit = fake('unit', { endings: ['hr', 'hrs', 'host'] });
+    expect(scan([unit], '2hrs\nthree\nco-host\nhostile\nhr_x\nhr')).toEqual([1, 0, 1, 0, 0, 1]);
+  });
+
+  it('reads a word beginning inside a cue, and text outside ASCII, as the text has them', () => {
+    const cease = fake('cease', { words: ['cease-fire', 'p.o.w'] });
+    expect(scan([cease], 'a cease-fire\nthe p.o.w camp\nceasefire\nxp.o.w')).toEqual([1, 1, 0, 0]);
+    // Letters outside ASCII are not word characters, as for \w: "éhead" begins "head" at a word start.
+    const head = fake('head', { words: ['head'] });
+    expect(scan([head], 'éhead\n\u0001head\nahead')).toEqual([1, 1, 0]);
+  });
+
+  it('agrees with one regular expression per cue on random text', () => {
+    const kinds = [
+      fake('w', { words: ['led', 'lead', 'hand', 'handover', 'cease-fire'] }),
+      fake('ww', { wholeWords: ['may', 'mar', 'march', 'sep', 'sept'] }),
+      fake('e', { endings: ['hr', 'hrs', 'host', 'hosted', 'min'] }),
+      fake('s', { substrings: ['head', 'fire', 'a.b', 'ead'] }),
+      fake('p', { patterns: ['\\d{4}-\\d\\d'] }),
+    ];
+    const reference = (text: string): number[] => {
+      const lower = text.toLowerCase();
+      const sentences: Array<{ start: number; end: number }> = [];
+      let at = 0;
+      for (const line of text.split('\n')) {
+        sentences.push({ start: at, end: at + line.length });
+        at += line.length + 1;
+      }
+      const out = sentences.map(() => 0);
+      kinds.forEach((k, bit) => {
+        const c = k.cues!;
+        const res = [
+          ...(c.words ?? []).map((w) => `(?<!\\w)${escapeRegExp(w)}`),
+          ...(c.wholeWords ?? []).map((w) => `(?<!\\w)${escapeRegExp(w)}(?!\\w)`),
+          ...(c.endings ?? []).map((w) => `${escapeRegExp(w)}(?!\\w)`),
+          ...(c.substrings ?? []).map(escapeRegExp),
+          ...(c.patterns ?? []),
+        ];
+        for (const source of res) {
+          const re = new RegExp(source, 'g');
+          for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+            const s = sentences.findIndex((x) => m!.index >= x.start && m!.index < x.end);
+            if (s >= 0) out[s] = (out[s] as number) | (1 << bit);
+            re.lastIndex = m.index + 1;
+          }
+        }
+      });
+      return out;
+    };
+    const piece = fc.constantFrom('cease-fire', 'a.b', 'led', 'lead', 'hand', 'over', 'cease', '-', 'fire', 'may', 'or', 'mar', 'ch', 'sep', 't', 'hr', 's', 'host', 'ed', 'min', 'head', 'a', '.', 'b', 'e', '_', '1', '2024', '-0', '12', ' ', ' ', '\n', 'é', '\u0001', 'X');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(scan(kinds, text)).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses more extractors than a bit set holds', () => {
