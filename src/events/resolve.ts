@@ -73,6 +73,8 @@ function references(
   nearMeeting: (index: number) => boolean,
 ): Reference[] {
   const out: Reference[] = [];
+  // Every reference below has a word of SCOPE_CUE; most segments have none.
+  if (!SCOPE_CUE.test(lower)) return out;
   const anchor = main ?? reference;
   let lastEnd = -1;
   const kindAt = (index: number, length = 0): 'move' | 'also' | null => {
