@@ -7,8 +7,9 @@
  * sentence gets a bit set of the extractors worth running on it. Most sentences of a news article
  * state no fact, so most extractors never see them.
  */
-import type { Mention } from '../knowledge/gazetteer.js';
 import type { SentenceSpan } from '../corpus/sentences.js';
+import type { Mention } from '../knowledge/gazetteer.js';
+import { automatonOf } from '../knowledge/automaton.js';
 import type { Extractor } from './types.js';
 
 export interface CueScanner {
@@ -42,7 +43,10 @@ const WORD = new Uint8Array(SYMBOLS);
 for (let c = 0; c < SYMBOLS; c++) WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
 const isWord = (code: number) => code < SYMBOLS && WORD[code] === 1;
 
-/** The symbols the scan reads for `text`: WORD_START before each word beginning inside it (and at its start when it must begin a word). */
+/**
+ * The symbols a literal is read as: its characters, with WORD_START before each word beginning
+ * inside it, and before its first character when it must begin a word.
+ */
 function symbolsOf(literal: Literal): number[] {
   const out: number[] = [];
   for (let i = 0; i < literal.text.length; i++) {
@@ -56,14 +60,14 @@ function symbolsOf(literal: Literal): number[] {
 }
 
 /**
- * The automaton of a set of literals, as the scan runs it. A scan state is `2 × state + w`: a state
- * of the automaton, and w = 1 when the last character was a word character. `step[scan state ×
- * SYMBOLS + character]` is the next scan state (failure links and WORD_START folded in, so every
- * character is one lookup); `emits[scan state]` says whether literals end there. Those of automaton
- * state q, its suffixes' included, are entries `from[q]` to `from[q + 1]` of the flat arrays
- * `length`, `bits` and `flags`: the scan reads them as numbers, with no object per find.
+ * The automaton of the literals, as the scan runs it. A scan state is `2 × state + w`: a state of
+ * the automaton, and w = 1 when the last character was a word character. `step[scan state ×
+ * SYMBOLS + character]` is the next scan state (WORD_START folded in, so every character is one
+ * lookup); `emits[scan state]` says whether literals end there. Those of automaton state q are
+ * entries `from[q]` to `from[q + 1]` of the flat arrays `length`, `bits` and `flags`: the scan reads
+ * them as numbers, with no object per find.
  */
-interface Automaton {
+interface Scan {
   step: Int32Array;
   emits: Uint8Array;
   from: Int32Array;
@@ -75,51 +79,9 @@ interface Automaton {
 const MUST_START = 1;
 const MUST_END = 2;
 
-function automatonOf(literals: readonly Literal[]): Automaton {
-  // The trie: state 0 is the root.
-  const children: Array<Map<number, number>> = [new Map()];
-  const own: Literal[][] = [[]];
-  for (const literal of literals) {
-    let state = 0;
-    for (const code of symbolsOf(literal)) {
-      let child = children[state]?.get(code);
-      if (child === undefined) {
-        child = children.length;
-        children.push(new Map());
-        own.push([]);
-        children[state]?.set(code, child);
-      }
-      state = child;
-    }
-    own[state]?.push(literal);
-  }
-  // Breadth first, so that the state a failure link points to is complete before it is used.
-  const count = children.length;
-  const next = new Int32Array(count * SYMBOLS);
-  const fail = new Int32Array(count);
-  const ending: Literal[][] = own.map(() => []);
-  ending[0] = own[0] as Literal[];
-  const queue: number[] = [];
-  for (const [code, child] of children[0] as Map<number, number>) {
-    next[code] = child;
-    queue.push(child);
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const state = queue[q] as number;
-    const back = fail[state] as number;
-    ending[state] = [...(own[state] as Literal[]), ...(ending[back] as Literal[])];
-    for (let code = 0; code < SYMBOLS; code++) {
-      const child = children[state]?.get(code);
-      if (child === undefined) next[state * SYMBOLS + code] = next[back * SYMBOLS + code] as number;
-      else {
-        next[state * SYMBOLS + code] = child;
-        fail[child] = next[back * SYMBOLS + code] as number;
-        queue.push(child);
-      }
-    }
-  }
-  // The scan's states pair a state of the automaton with whether the last character was a word
-  // character, so that reading WORD_START before a word is part of the one step per character.
+function scanOf(literals: readonly Literal[]): Scan {
+  const { next, from, words } = automatonOf(literals.map(symbolsOf), SYMBOLS);
+  const count = from.length - 1;
   const step = new Int32Array(count * 2 * SYMBOLS);
   for (let state = 0; state < count; state++) {
     for (let inWord = 0; inWord < 2; inWord++) {
@@ -130,13 +92,11 @@ function automatonOf(literals: readonly Literal[]): Automaton {
       }
     }
   }
-  const flat = ending.flat();
-  const from = new Int32Array(count + 1);
-  for (let state = 0; state < count; state++) from[state + 1] = (from[state] as number) + (ending[state] as Literal[]).length;
+  const flat = Array.from(words, (w) => literals[w] as Literal);
   return {
     step,
     from,
-    emits: Uint8Array.from({ length: count * 2 }, (_, state) => ((ending[state >> 1] as Literal[]).length > 0 ? 1 : 0)),
+    emits: Uint8Array.from({ length: count * 2 }, (_, state) => ((from[(state >> 1) + 1] as number) > (from[state >> 1] as number) ? 1 : 0)),
     length: Int32Array.from(flat, (l) => l.text.length),
     bits: Int32Array.from(flat, (l) => l.bits),
     flags: Uint8Array.from(flat, (l) => (l.start && !isWord(l.text.charCodeAt(0)) ? MUST_START : 0) | (l.end ? MUST_END : 0)),
@@ -169,7 +129,7 @@ export function cueScanner(extractors: readonly Extractor[]): CueScanner {
     for (const p of e.cues.patterns ?? []) patterns.push({ re: new RegExp(p, 'g'), bits: bit });
     for (const k of e.cues.entities ?? []) entityBits.set(k, (entityBits.get(k) ?? 0) | bit);
   });
-  const { step, emits, from, length, bits: literalBits, flags } = automatonOf([...literals.values()]);
+  const { step, emits, from, length, bits: literalBits, flags } = scanOf([...literals.values()]);
 
   return (lower, sentences, mentions) => {
     const bits = new Uint32Array(sentences.length).fill(always);
