@@ -24,10 +24,25 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 const CLOSERS = new Set(['"', "'", ')', ']', '\u201d', '\u2019', '\u00bb']);
 const OPENERS = new Set(['"', "'", '(', '\u201c', '\u2018', '\u00ab']);
 
+/** A letter of `[A-Za-z]` or a dot, by code. */
+function isLetterOrDot(code: number): boolean {
+  return code === 46 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function wordBefore(text: string, dot: number): string {
   let i = dot - 1;
-  while (i >= 0 && /[A-Za-z.]/.test(text[i] as string) && dot - i < 12) i--;
+  while (i >= 0 && isLetterOrDot(text.charCodeAt(i)) && dot - i < 12) i--;
   return text.slice(i + 1, dot).toLowerCase();
+}
+
+/** What `\s` matches, by code: trimming a sentence tests two characters at each end, not a regex per character. */
+export function isWhiteSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    (code >= 0xa0 &&
+      (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff))
+  );
 }
 
 const BREAK_CANDIDATE = /[.!?\r\n]/g;
@@ -43,8 +58,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s] as string)) s++;
-    while (e > s && /\s/.test(text[e - 1] as string)) e--;
+    while (s < e && isWhiteSpace(text.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   for (let i = from; i < to; i++) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus, parseArticle } from '../../src/corpus/load.js';
 import { createLocator } from '../../src/corpus/location.js';
-import { splitSentences } from '../../src/corpus/sentences.js';
+import { isWhiteSpace, splitSentences } from '../../src/corpus/sentences.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'it-load-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -37,6 +37,12 @@ describe('sentences', () => {
   });
   it('handles quotes after the full stop', () => {
     expect(split('He said “no.” Then he left.')).toEqual(['He said “no.”', 'Then he left.']);
+  });
+  it('trims every kind of white space from a sentence, as \\s does', () => {
+    expect(split('\u3000\u00a0Talks end.\u2028 \ufeff\n\n\u2003Next one.\t')).toEqual(['Talks end.', 'Next one.']);
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isWhiteSpace(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c.toString(16));
+    expect(wrong).toEqual([]);
   });
 });
 
