@@ -136,6 +136,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const ctx = contextOf(index);
     const candidates: Candidate[] = [];
     for (const extractor of extractors) if (cued(index, EXTRACTOR_BIT.get(extractor) as number)) candidates.push(...extractor.extract(ctx));
+    if (candidates.length === 0) return;
     for (const c of refine(candidates)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
   });
 
