@@ -9,6 +9,7 @@
  */
 import { TITLES, countryAt, personAt, type SentenceContext } from './context.js';
 import { groupStart, matchAll } from './match.js';
+import { Prefilter, type Guarded, type Need } from './needs.js';
 import { defineExtractor, personFact, type Candidate } from './types.js';
 
 /** Runs of @ and # are matched whole (lookarounds), so a long run is never re-scanned from inside. */
@@ -27,8 +28,22 @@ const CHIEF = `(?:chief|top|lead|head|principal|senior)\\s+negotiator`;
 const TEAM_TAIL = `(?:\\s+(?:to|at|in|for)\\s+(?:the\\s+)?(?:istanbul\\s+)?(?:talks|istanbul|negotiations|meeting|round))?`;
 const OBJECT_DET = `(?:(?:the|its|their|his|her)\\s+)?`;
 
-interface Pattern {
-  re: RegExp;
+/** What the patterns need to match (needs.ts). Every pattern has a person in it. */
+const PERSON: Need = ['@'];
+const COUNTRY: Need = ['#'];
+/** Every word of TEAM. */
+const TEAM_WORDS: Need = ['delegat', 'team', 'negotiators', 'side'];
+/**
+ * A verb of LEADS as a word of its own: in every pattern whitespace comes before it, and
+ * whitespace or a stop after it. "Ahead" and "leaders" are not.
+ */
+const LEADS_WORD = new RegExp(`\\s${LEADS}[\\s.,;]`);
+const LED_BY_WORDS = new RegExp(LED_BY);
+const HEAD_OF = /(?:head|leader|chief)\s+of\s/;
+/** "delegation head", "team leader", "chief negotiator". */
+const HEADS_TEAM = new RegExp(`(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF}`);
+
+interface Pattern extends Guarded {
   /** Only for a person whose side the gazetteer knows, in a sentence about delegations. */
   generic?: boolean;
 }
@@ -38,32 +53,60 @@ const TEAM_WORD = /\b(?:delegations?|team|teams|negotiators|side|delegates|group
 
 const PATTERNS: Pattern[] = [
   // Russia's delegation, led by presidential aide Vladimir Medinsky / the Ukrainian team was headed by … / Ukraine's was led by …
-  { re: `${SIDE_TEAM}${TEAM_TAIL},?\\s+(?:which\\s+|who\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}` },
+  {
+    re: `${SIDE_TEAM}${TEAM_TAIL},?\\s+(?:which\\s+|who\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}`,
+    needs: [['by'], LED_BY_WORDS, ["'", ...TEAM_WORDS], COUNTRY, PERSON],
+  },
   // Umerov, who led Kyiv's delegation / Medinsky will again lead the Russian team / X heads Russia's delegation
-  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${OBJECT_DET}(?:${SIDE}\\s+)?${TEAM}` },
+  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${OBJECT_DET}(?:${SIDE}\\s+)?${TEAM}`, needs: [LEADS_WORD, TEAM_WORDS, PERSON] },
   // Vladimir Medinsky was leading for Moscow
-  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+for\\s+${SIDE}` },
+  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+for\\s+${SIDE}`, needs: [['for'], LEADS_WORD, COUNTRY, PERSON] },
   // the two chief negotiators — Medinsky for Moscow and Umerov for Kyiv
-  { re: `\\b(?:chief|lead|top|head)\\s+negotiators[^.;@#]{0,20}?${P('p')}\\s+for\\s+${SIDE}(?:\\s*(?:,|and)\\s*${P('q')}\\s+for\\s+(?<side2>#+)(?!#))?` },
+  {
+    re: `\\b(?:chief|lead|top|head)\\s+negotiators[^.;@#]{0,20}?${P('p')}\\s+for\\s+${SIDE}(?:\\s*(?:,|and)\\s*${P('q')}\\s+for\\s+(?<side2>#+)(?!#))?`,
+    needs: [['negotiators'], HEADS_TEAM, ['for'], COUNTRY, PERSON],
+  },
   // … and Vladimir Medinsky led Russia's.
-  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)` },
+  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)`, needs: [LEADS_WORD, COUNTRY, PERSON] },
   // the head of the Russian delegation (to Istanbul), Vladimir Medinsky
-  { re: `${NOT_DEPUTY}\\b(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL},?\\s+${TITLES}${P('p')}` },
+  {
+    re: `${NOT_DEPUTY}\\b(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL},?\\s+${TITLES}${P('p')}`,
+    needs: [['of'], HEAD_OF, TEAM_WORDS, PERSON],
+  },
   // Medinsky, (the) head of the Russian delegation
-  { re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?(?:${SIDE}\\s+)?${NOT_DEPUTY}(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE.replace('side', 'side2')}\\s+)?${TEAM}` },
+  {
+    re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?(?:${SIDE}\\s+)?${NOT_DEPUTY}(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE.replace('side', 'side2')}\\s+)?${TEAM}`,
+    needs: [['of'], HEAD_OF, TEAM_WORDS, PERSON],
+  },
   // Russian delegation head Vladimir Medinsky / Kyiv's chief negotiator (will be), Rustem Umerov
-  { re: `${SIDE}\\s+(?<v>(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF})(?:\\s+(?:will\\s+be|would\\s+be|is|was))?,?\\s+${TITLES}${P('p')}` },
+  {
+    re: `${SIDE}\\s+(?<v>(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF})(?:\\s+(?:will\\s+be|would\\s+be|is|was))?,?\\s+${TITLES}${P('p')}`,
+    needs: [['delegation', 'team', 'negotiator'], HEADS_TEAM, COUNTRY, PERSON],
+  },
   // Umerov, Kyiv's chief negotiator / Rustem Umerov, Kyiv's defence minister and its chief negotiator
-  { re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?${SIDE}\\s+(?:[a-z-]+\\s+){0,3}?(?:and\\s+(?:its|their|the)\\s+)?(?<v>${CHIEF}|delegation\\s+(?:head|chief|leader))` },
+  {
+    re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?${SIDE}\\s+(?:[a-z-]+\\s+){0,3}?(?:and\\s+(?:its|their|the)\\s+)?(?<v>${CHIEF}|delegation\\s+(?:head|chief|leader))`,
+    needs: [['delegation', 'team', 'negotiator'], HEADS_TEAM, COUNTRY, PERSON],
+  },
   // talks … led by Medinsky and Umerov (sides from the gazetteer)
-  { re: `(?:delegations?|talks|negotiations|teams|round|meeting)(?:\\s+(?:in|at|of)\\s+(?:the\\s+)?[\\w'-]+){0,2}(?:,)?\\s+(?:which\\s+|that\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}(?:\\s*(?:,|and)\\s*${TITLES}${P('q')})?` },
+  {
+    re: `(?:delegations?|talks|negotiations|teams|round|meeting)(?:\\s+(?:in|at|of)\\s+(?:the\\s+)?[\\w'-]+){0,2}(?:,)?\\s+(?:which\\s+|that\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}(?:\\s*(?:,|and)\\s*${TITLES}${P('q')})?`,
+    needs: [['by'], LED_BY_WORDS, ['delegation', 'talks', 'negotiations', 'teams', 'round', 'meeting'], PERSON],
+  },
   // Medinsky and Umerov, who head the Russian and Ukrainian delegations respectively
-  { re: `${P('p')}\\s+and\\s+${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)(?!#)\\s+(?:delegations|teams)` },
+  {
+    re: `${P('p')}\\s+and\\s+${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)(?!#)\\s+(?:delegations|teams)`,
+    needs: [['delegations', 'teams'], LEADS_WORD, COUNTRY, PERSON],
+  },
   // a team headed by Defence Minister Rustem Umerov / the same group, under Kremlin aide Vladimir Medinsky
-  { re: `\\b(?:${LED_BY}|(?<v2>under))\\s+${TITLES}${P('p')}`, generic: true },
+  { re: `\\b(?:${LED_BY}|(?<v2>under))\\s+${TITLES}${P('p')}`, needs: [['by', 'under'], ['led', 'headed', 'fronted', 'under'], PERSON], generic: true },
   // presidential aide Vladimir Medinsky is expected to lead, as he did …
-  { re: `${P('p')}\\s+${AUX}${LEADS}(?=\\s*[.,;])`, generic: true },
+  { re: `${P('p')}\\s+${AUX}${LEADS}(?=\\s*[.,;])`, needs: [LEADS_WORD, PERSON], generic: true },
 ].map((p) => ({ ...p, re: new RegExp(p.re, 'dg') }));
+
+const PREFILTER = new Prefilter(PATTERNS);
+/** The patterns that are not generic. */
+const SPECIFIC = PATTERNS.reduce((bits, p, i) => (p.generic ? bits : bits | (1 << i)), 0);
 
 function sideAt(ctx: SentenceContext, offset: number | undefined): string | null {
   if (offset === undefined) return null;
@@ -76,12 +119,15 @@ export default defineExtractor({
   description: "Who headed a side's delegation (subject russia | ukraine; value: person id).",
   // Every pattern has one of these words.
   cues: { words: ['led', 'lead', 'head', 'front', 'helm', 'chief', 'negotiator', 'under'] },
+  prefilter: PREFILTER,
   extract(ctx) {
     const out: Candidate<'delegation-head'>[] = [];
-    if (!ctx.masked.includes('@')) return out;
-    const teamWord = TEAM_WORD.test(ctx.lower);
-    for (const { re, generic } of PATTERNS) {
-      if (generic && !teamWord) continue;
+    // A generic pattern yields only a person whose side the gazetteer knows: one it mentions.
+    const generic = ctx.mentions.some((m) => m.entity.kind === 'person' && m.entity.side) && TEAM_WORD.test(ctx.lower);
+    const live = PREFILTER.viable(ctx, generic ? PREFILTER.all : SPECIFIC);
+    for (let i = 0; i < PATTERNS.length; i++) {
+      if ((live & (1 << i)) === 0) continue;
+      const { re, generic } = PATTERNS[i] as Pattern;
       for (const m of matchAll(re, ctx.masked, true)) {
         // Overlapping search: a match starting inside a name repeats the one that began with it.
         if (m.index > 0 && ctx.masked[m.index] === '@' && ctx.masked[m.index - 1] === '@') continue;

@@ -23,4 +23,4 @@ export const EXTRACTORS: readonly Extractor[] = [
 ] as Extractor[];
 
 /** Files in src/extract/ that are shared machinery, not fact kinds. */
-export const SUPPORT_FILES = ['context', 'cues', 'match', 'registry', 'run', 'types', 'refiners'];
+export const SUPPORT_FILES = ['context', 'cues', 'match', 'needs', 'registry', 'run', 'types', 'refiners'];

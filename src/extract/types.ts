@@ -1,6 +1,7 @@
 import type { FactKind, FactValues } from '../types.js';
 import type { EntityKind } from '../knowledge/gazetteer.js';
 import type { Person, SentenceContext } from './context.js';
+import type { Prefilter } from './needs.js';
 
 /** One fact found in a sentence; `start`/`end` are offsets into the (folded) sentence text. */
 export interface Candidate<K extends FactKind = FactKind> {
@@ -30,6 +31,11 @@ export interface Extractor<K extends FactKind = FactKind> {
    * extractor sees every sentence. A cue must be a necessary condition, never a guess.
    */
   cues?: Cues;
+  /**
+   * The extractor's patterns with what each needs to match (needs.ts), when it tries them only
+   * where they can match: here for the tests, which hold every pattern to its needs.
+   */
+  prefilter?: Prefilter;
   extract(ctx: SentenceContext): Candidate<K>[];
 }
 
