@@ -9,6 +9,7 @@ import { DIGITS, WORDS, parseNumber } from '../knowledge/numbers.js';
 import type { CeasefireValue } from '../types.js';
 import type { SentenceContext } from './context.js';
 import { matchAll } from './match.js';
+import { Prefilter, type Guarded, type Need } from './needs.js';
 import { defineExtractor, type Candidate } from './types.js';
 
 const N = `(?:${DIGITS}|${WORDS})`;
@@ -19,14 +20,27 @@ const LENGTH = [
   `(?<a>${N})(?:(?:-?\\s+(?:to|or)\\s+|-(?:to|or)-|\\s*-\\s*)(?<b>${N}))?[- ](?<unit>day|hour)s?(?:-long)?`,
   `(?<month>(?:a|one)[- ]month|month)(?:-long)?`,
 ].join('|');
-const PATTERNS: RegExp[] = [
+/**
+ * What the patterns need to match (needs.ts). Every length ends in a unit after a space or a
+ * hyphen ("30-day", "two to three days", "between 24 and 48 hours"), or is a month: "Monday" and
+ * "today" are not lengths.
+ */
+const UNIT: Need = /[\s-](?:day|hour)|month/;
+/** Every word of TRUCE. */
+const TRUCE_WORDS: Need = ['ceasefire', 'cease-fire', 'truce', 'halt', 'pause', 'standstill', 'armistice', 'moratorium', 'cessation', 'lull'];
+
+const PATTERNS: Guarded[] = [
   // a 30-day ceasefire / two-to-three-day truce / month-long standstill
-  `(?<![\\w-])(?:${LENGTH})\\s+(?:(?:[a-z]+)\\s+){0,2}?${TRUCE}`,
+  { re: `(?<![\\w-])(?:${LENGTH})\\s+(?:(?:[a-z]+)\\s+){0,2}?${TRUCE}`, needs: [UNIT, TRUCE_WORDS] },
   // a ceasefire of two to three days / short-term ceasefires, lasting 24 to 48 hours
-  `${TRUCE},?\\s+(?:of|for|lasting)\\s+(?:at\\s+least\\s+|up\\s+to\\s+|a\\s+minimum\\s+of\\s+)?(?:${LENGTH})`,
+  { re: `${TRUCE},?\\s+(?:of|for|lasting)\\s+(?:at\\s+least\\s+|up\\s+to\\s+|a\\s+minimum\\s+of\\s+)?(?:${LENGTH})`, needs: [UNIT, TRUCE_WORDS] },
   // pausing the fighting for two to three days
-  `\\b(?:paus(?:e|ed|es|ing)|halt(?:ed|s|ing)?|stop(?:ped|s|ping)?|suspend(?:ed|s|ing)?|freez(?:e|es|ing))\\s+(?:the\\s+)?(?:fighting|hostilities|attacks|strikes|fire)\\s+for\\s+(?:${LENGTH})`,
-].map((source) => new RegExp(source, 'dg'));
+  {
+    re: `\\b(?:paus(?:e|ed|es|ing)|halt(?:ed|s|ing)?|stop(?:ped|s|ping)?|suspend(?:ed|s|ing)?|freez(?:e|es|ing))\\s+(?:the\\s+)?(?:fighting|hostilities|attacks|strikes|fire)\\s+for\\s+(?:${LENGTH})`,
+    needs: [UNIT, ['for'], ['fighting', 'hostilities', 'attacks', 'strikes', 'fire']],
+  },
+].map((p) => ({ ...p, re: new RegExp(p.re, 'dg') }));
+const PREFILTER = new Prefilter(PATTERNS);
 
 const PROPOSE = /\b(?:propos(?:ed|es|e|ing|al|als)|offer(?:ed|s|ing)?|call(?:ed|s|ing)?\s+for|suggest(?:ed|s|ion)?|put\s+forward|floated|demand(?:ed|s|ing)?|press(?:ed|ing)?\s+for|push(?:ed|es|ing)?|urg(?:ed|es|ing)|insist(?:ed|s|ing)?\s+on|sought|seeks?|wants?|wanted|plan|initiative|idea|priority|readiness|ready|request(?:ed)?|ultimatum|call|ask(?:ed|s|ing)?)\b/g;
 const PRONOUN_CUE = /\b(?:their|its|his)\s+(?:own\s+)?(?:top\s+)?(?:proposal|call|offer|demand|plan|priority|initiative|idea|request)\b/;
@@ -143,12 +157,15 @@ export default defineExtractor({
     substrings: ['ceasefire', 'cease-fire', 'truce', 'halt', 'pause', 'standstill', 'armistice', 'moratorium', 'cessation', 'lull'],
     words: ['paus', 'stop', 'suspend', 'freez'],
   },
+  prefilter: PREFILTER,
   extract(ctx) {
     const out: Candidate<'ceasefire-proposal'>[] = [];
     if (!/\b(?:ceasefire|cease-fire|truce|halt|paus|standstill|armistice|moratorium|hostilities|lull|fighting)/.test(ctx.lower)) return out;
+    const live = PREFILTER.viable(ctx);
     let scene: Scene | null = null;
-    for (const re of PATTERNS) {
-      for (const m of matchAll(re, ctx.masked)) {
+    for (let i = 0; i < PATTERNS.length; i++) {
+      if ((live & (1 << i)) === 0) continue;
+      for (const m of matchAll((PATTERNS[i] as Guarded).re, ctx.masked)) {
         const g = m.groups ?? {};
         let value: CeasefireValue | null = null;
         if (g.month !== undefined) value = { days: 30 };

@@ -7,6 +7,7 @@
  */
 import { TITLES, personAt } from './context.js';
 import { groupStart, matchAll } from './match.js';
+import { Prefilter, type Guarded, type Need } from './needs.js';
 import { defineExtractor, personFact, type Candidate } from './types.js';
 
 const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations|round|discussions|encounter|gathering|sit-down|proceedings)`;
@@ -18,21 +19,42 @@ const PRONOUN_OBJECT = `(?:them|it)\\b|(?=\\s*[.,;])`;
 /** "chaired them" needs no meeting word nearby: only meetings are chaired. */
 const CHAIRED_THEM = `(?<v>chaired|co-chaired|presided\\s+over|moderated)\\s+them\\b`;
 
-const PATTERNS: RegExp[] = [
+/** What the patterns need to match (needs.ts). Every pattern has a person in it. */
+const PERSON: Need = ['@'];
+/** Every word of MEETING. */
+const MEETING_WORDS: Need = ['talks', 'meeting', 'session', 'negotiations', 'round', 'discussions', 'encounter', 'gathering', 'sit-down', 'proceedings'];
+/**
+ * A verb of CHAIRS or of presiding: "preside" is followed by "over", a pronoun or a stop, which
+ * "president" is not.
+ */
+const CHAIRING = /chair|host|moderat|presid(?:e|ed|es|ing)[\s.,;]/;
+const CHAIR_NOUNS: Need = ['chair', 'host', 'moderator'];
+
+const PATTERNS: Guarded[] = [
   // chaired by Turkish Foreign Minister Hakan Fidan
-  `${CHAIRED}\\s+by\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`,
+  { re: `${CHAIRED}\\s+by\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`, needs: [['by'], ['chaired', 'presided', 'hosted', 'moderated'], PERSON] },
   // Fidan, who presided over the talks / Fidan chaired the meeting / Fidan, who was hosting the meeting
-  `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
+  {
+    re: `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
+    needs: [MEETING_WORDS, CHAIRING, PERSON],
+  },
   // Hakan Fidan chaired them / Hakan Fidan is hosting. (in a sentence about the talks)
-  `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?:${CHAIRS}|(?<v2>presiding|presided|presides))(?:\\s+${PRONOUN_OBJECT})`,
-  `(?<![@])(?<p>@+)(?!@)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRED_THEM}`,
+  {
+    re: `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?:${CHAIRS}|(?<v2>presiding|presided|presides))(?:\\s+${PRONOUN_OBJECT})`,
+    needs: [CHAIRING, PERSON],
+  },
+  { re: `(?<![@])(?<p>@+)(?!@)(?:'s)?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRED_THEM}`, needs: [['them'], ['chaired', 'presided', 'moderated'], PERSON] },
   // Fidan, in the chair, … / Hakan Fidan taking the chair / Fidan played host / Fidan, acting as host, … / who ran this round from the chair
-  `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?<v>(?:was\\s+)?in\\s+the\\s+chair|took\\s+the\\s+chair|taking\\s+the\\s+chair|takes\\s+the\\s+chair|(?:played|playing|plays|acted\\s+as|acting\\s+as|acts\\s+as|served\\s+as|serving\\s+as)\\s+(?:the\\s+)?(?:host|chair|chairman|moderator)|ran\\s+(?:this|the)\\s+(?:round|meeting|session|talks)\\s+from\\s+the\\s+chair)\\b(?!\\s+(?:to|of|for|at)\\b)`,
+  {
+    re: `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?<v>(?:was\\s+)?in\\s+the\\s+chair|took\\s+the\\s+chair|taking\\s+the\\s+chair|takes\\s+the\\s+chair|(?:played|playing|plays|acted\\s+as|acting\\s+as|acts\\s+as|served\\s+as|serving\\s+as)\\s+(?:the\\s+)?(?:host|chair|chairman|moderator)|ran\\s+(?:this|the)\\s+(?:round|meeting|session|talks)\\s+from\\s+the\\s+chair)\\b(?!\\s+(?:to|of|for|at)\\b)`,
+    needs: [CHAIR_NOUNS, PERSON],
+  },
   // the chair of the talks, Hakan Fidan / talks' host, Hakan Fidan
-  `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`,
-].map((source) => new RegExp(source, 'dg'));
-/** Patterns whose object is a pronoun, missing or implied: only in a sentence about the talks. */
-const NEEDS_TALKS = new Set([2, 4]);
+  { re: `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`, needs: [['of'], CHAIR_NOUNS, MEETING_WORDS, PERSON] },
+].map((p) => ({ ...p, re: new RegExp(p.re, 'dg') }));
+const PREFILTER = new Prefilter(PATTERNS);
+/** Patterns whose object is a pronoun, missing or implied (the third and fifth): only in a sentence about the talks. */
+const NEEDS_TALKS = (1 << 2) | (1 << 4);
 const MEETING_WORD = /\b(?:talks|meeting|session|negotiations|round|discussions)\b/;
 
 export default defineExtractor({
@@ -41,12 +63,12 @@ export default defineExtractor({
   // Every pattern has one of these, not always at a word start ("co-chaired"); "preside" and
   // "host" in the forms the patterns use, not in "president" or "hostilities".
   cues: { substrings: ['chair', 'presiding', 'presided', 'presides', 'moderat'], endings: ['preside', 'host', 'hosts', 'hosted', 'hosting'] },
+  prefilter: PREFILTER,
   extract(ctx) {
     const out: Candidate<'chair'>[] = [];
-    if (!ctx.masked.includes('@')) return out;
-    const aboutTalks = MEETING_WORD.test(ctx.lower);
-    PATTERNS.forEach((re, index) => {
-      if (NEEDS_TALKS.has(index) && !aboutTalks) return;
+    const live = PREFILTER.viable(ctx, MEETING_WORD.test(ctx.lower) ? PREFILTER.all : PREFILTER.all & ~NEEDS_TALKS);
+    PATTERNS.forEach(({ re }, index) => {
+      if ((live & (1 << index)) === 0) return;
       for (const m of matchAll(re, ctx.masked)) {
         const at = groupStart(m, 'p');
         const person = at === undefined ? undefined : personAt(ctx, at);

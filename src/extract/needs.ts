@@ -17,8 +17,8 @@ import type { SentenceContext } from './context.js';
  *
  * In a list, "@" stands for a person and "#" for a country, as in the mask; every other string is
  * plain text, looked for in the lower-case sentence (wherever the mask shows such text, the
- * lower-case sentence shows it too). A person's mark needs the mask worked out, so it is looked for
- * last, and only when no other string of its list was found.
+ * lower-case sentence shows it too). A person's mark needs the people in the sentence worked out,
+ * so it is looked for last, and only when no other string of its list was found.
  *
  * A regular expression is tried on the lower-case sentence as well. So that what it matches in the
  * mask it also matches there, it must not match a mark nor look past what it matches: no "@" or
@@ -49,7 +49,8 @@ function testOf(need: Need): Test {
     for (const s of plain) if (ctx.lower.includes(s)) return true;
     // A country's mark covers a country the gazetteer found; a "#" of the text's own stays in the mask as it is.
     if (country && (ctx.lower.includes('#') || ctx.mentions.some((m) => m.entity.kind === 'country'))) return true;
-    return person && ctx.masked.includes('@');
+    // Likewise for a person's mark: the people are worked out, but not the mask.
+    return person && (ctx.lower.includes('@') || ctx.people.length > 0);
   };
 }
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/corpus/sentences.js';
-import { buildContext, type SentenceContext } from '../../src/extract/context.js';
+import { buildContext, type Person, type SentenceContext } from '../../src/extract/context.js';
 import { Prefilter, type Need } from '../../src/extract/needs.js';
 import { EXTRACTORS } from '../../src/extract/registry.js';
 import type { Extractor } from '../../src/extract/types.js';
@@ -46,17 +46,15 @@ function sentences(): string[] {
 const CONTEXTS = sentences().map((s) => buildContext(s, '2025-05-16', gazetteer, meetings));
 
 /**
- * A sentence whose mask is `masked`: every mark stands for letters of a name (`fill`), and runs of
- * "#" are countries. With `literal`, the "#" are the text's own instead.
+ * A sentence whose mask is `masked`: every mark stands for letters of a name (`fill`), runs of "@"
+ * are people and runs of "#" countries. With `literal`, the marks are the text's own instead.
  */
 function contextOf(masked: string, fill: string, literal = false): SentenceContext {
-  const lower = masked.replace(literal ? /@/g : /[@#]/g, fill);
-  const mentions = literal
-    ? []
-    : [...masked.matchAll(/#+/g)].map(
-        (m): Mention => ({ entity: { id: 'x', kind: 'country', name: 'X', aliases: [] }, role: 'name', start: m.index, end: m.index + m[0].length, surface: '' }),
-      );
-  return { text: lower, lower, masked, mentions, people: [], reference: '2025-05-16', gazetteer, meetings };
+  const lower = literal ? masked : masked.replace(/[@#]/g, fill);
+  const runs = (mark: RegExp) => (literal ? [] : [...masked.matchAll(mark)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+  const mentions = runs(/#+/g).map((r): Mention => ({ entity: { id: 'x', kind: 'country', name: 'X', aliases: [] }, role: 'name', surface: '', ...r }));
+  const people = runs(/@+/g).map((r): Person => ({ id: 'x', side: null, surface: '', known: false, ...r }));
+  return { text: lower, lower, masked, mentions, people, reference: '2025-05-16', gazetteer, meetings };
 }
 
 function matches(re: RegExp, text: string): boolean {
