@@ -79,6 +79,8 @@ export function findPeople(text: string, mentions: Mention[]): Person[] {
   let next = 0;
   CAPITALISED_RUN.lastIndex = 0;
   for (let m = CAPITALISED_RUN.exec(text); m !== null; m = CAPITALISED_RUN.exec(text)) {
+    // A name has two words at least, so a run of one word (most runs: "The", "Istanbul") gives none.
+    if (!m[0].includes(' ') && !m[0].includes('\t')) continue;
     // Split the run where gazetteer mentions sit; each remaining piece may be a name. Runs and
     // mentions both come in text order, so one forward pass over the mentions serves all runs.
     const runEnd = m.index + m[0].length;
