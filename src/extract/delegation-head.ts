@@ -28,7 +28,11 @@ const CHIEF = `(?:chief|top|lead|head|principal|senior)\\s+negotiator`;
 const TEAM_TAIL = `(?:\\s+(?:to|at|in|for)\\s+(?:the\\s+)?(?:istanbul\\s+)?(?:talks|istanbul|negotiations|meeting|round))?`;
 const OBJECT_DET = `(?:(?:the|its|their|his|her)\\s+)?`;
 
-/** What the patterns need to match (needs.ts). Every pattern has a person in it. */
+/**
+ * What the patterns need to match (needs.ts). Every pattern has a person in it. Each pattern's
+ * needs are listed cheapest and rarest first: a country is read from the mentions at once, and
+ * rules out most patterns in a sentence that names none.
+ */
 const PERSON: Need = ['@'];
 const COUNTRY: Need = ['#'];
 /** Every word of TEAM. */
@@ -38,6 +42,8 @@ const TEAM_WORDS: Need = ['delegat', 'team', 'negotiators', 'side'];
  * whitespace or a stop after it. "Ahead" and "leaders" are not.
  */
 const LEADS_WORD = new RegExp(`\\s${LEADS}[\\s.,;]`);
+/** The same verb right before a stop: "is expected to lead." */
+const LEADS_STOP = new RegExp(`\\s${LEADS}\\s*[.,;]`);
 const LED_BY_WORDS = new RegExp(LED_BY);
 const HEAD_OF = /(?:head|leader|chief)\s+of\s/;
 /** "delegation head", "team leader", "chief negotiator". */
@@ -55,38 +61,38 @@ const PATTERNS: Pattern[] = [
   // Russia's delegation, led by presidential aide Vladimir Medinsky / the Ukrainian team was headed by … / Ukraine's was led by …
   {
     re: `${SIDE_TEAM}${TEAM_TAIL},?\\s+(?:which\\s+|who\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}`,
-    needs: [['by'], LED_BY_WORDS, ["'", ...TEAM_WORDS], COUNTRY, PERSON],
+    needs: [COUNTRY, ['by'], LED_BY_WORDS, ["'", ...TEAM_WORDS], PERSON],
   },
   // Umerov, who led Kyiv's delegation / Medinsky will again lead the Russian team / X heads Russia's delegation
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${OBJECT_DET}(?:${SIDE}\\s+)?${TEAM}`, needs: [LEADS_WORD, TEAM_WORDS, PERSON] },
   // Vladimir Medinsky was leading for Moscow
-  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+for\\s+${SIDE}`, needs: [['for'], LEADS_WORD, COUNTRY, PERSON] },
+  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+for\\s+${SIDE}`, needs: [COUNTRY, ['for'], LEADS_WORD, PERSON] },
   // the two chief negotiators — Medinsky for Moscow and Umerov for Kyiv
   {
     re: `\\b(?:chief|lead|top|head)\\s+negotiators[^.;@#]{0,20}?${P('p')}\\s+for\\s+${SIDE}(?:\\s*(?:,|and)\\s*${P('q')}\\s+for\\s+(?<side2>#+)(?!#))?`,
-    needs: [['negotiators'], HEADS_TEAM, ['for'], COUNTRY, PERSON],
+    needs: [COUNTRY, ['negotiators'], HEADS_TEAM, ['for'], PERSON],
   },
   // … and Vladimir Medinsky led Russia's.
-  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)`, needs: [LEADS_WORD, COUNTRY, PERSON] },
+  { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)`, needs: [COUNTRY, LEADS_WORD, PERSON] },
   // the head of the Russian delegation (to Istanbul), Vladimir Medinsky
   {
     re: `${NOT_DEPUTY}\\b(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL},?\\s+${TITLES}${P('p')}`,
-    needs: [['of'], HEAD_OF, TEAM_WORDS, PERSON],
+    needs: [HEAD_OF, TEAM_WORDS, PERSON],
   },
   // Medinsky, (the) head of the Russian delegation
   {
     re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?(?:${SIDE}\\s+)?${NOT_DEPUTY}(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE.replace('side', 'side2')}\\s+)?${TEAM}`,
-    needs: [['of'], HEAD_OF, TEAM_WORDS, PERSON],
+    needs: [HEAD_OF, TEAM_WORDS, PERSON],
   },
   // Russian delegation head Vladimir Medinsky / Kyiv's chief negotiator (will be), Rustem Umerov
   {
     re: `${SIDE}\\s+(?<v>(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF})(?:\\s+(?:will\\s+be|would\\s+be|is|was))?,?\\s+${TITLES}${P('p')}`,
-    needs: [['delegation', 'team', 'negotiator'], HEADS_TEAM, COUNTRY, PERSON],
+    needs: [COUNTRY, HEADS_TEAM, PERSON],
   },
   // Umerov, Kyiv's chief negotiator / Rustem Umerov, Kyiv's defence minister and its chief negotiator
   {
     re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?${SIDE}\\s+(?:[a-z-]+\\s+){0,3}?(?:and\\s+(?:its|their|the)\\s+)?(?<v>${CHIEF}|delegation\\s+(?:head|chief|leader))`,
-    needs: [['delegation', 'team', 'negotiator'], HEADS_TEAM, COUNTRY, PERSON],
+    needs: [COUNTRY, HEADS_TEAM, PERSON],
   },
   // talks … led by Medinsky and Umerov (sides from the gazetteer)
   {
@@ -96,12 +102,12 @@ const PATTERNS: Pattern[] = [
   // Medinsky and Umerov, who head the Russian and Ukrainian delegations respectively
   {
     re: `${P('p')}\\s+and\\s+${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)(?!#)\\s+(?:delegations|teams)`,
-    needs: [['delegations', 'teams'], LEADS_WORD, COUNTRY, PERSON],
+    needs: [COUNTRY, ['delegations', 'teams'], LEADS_WORD, PERSON],
   },
   // a team headed by Defence Minister Rustem Umerov / the same group, under Kremlin aide Vladimir Medinsky
   { re: `\\b(?:${LED_BY}|(?<v2>under))\\s+${TITLES}${P('p')}`, needs: [['by', 'under'], ['led', 'headed', 'fronted', 'under'], PERSON], generic: true },
   // presidential aide Vladimir Medinsky is expected to lead, as he did …
-  { re: `${P('p')}\\s+${AUX}${LEADS}(?=\\s*[.,;])`, needs: [LEADS_WORD, PERSON], generic: true },
+  { re: `${P('p')}\\s+${AUX}${LEADS}(?=\\s*[.,;])`, needs: [LEADS_STOP, PERSON], generic: true },
 ].map((p) => ({ ...p, re: new RegExp(p.re, 'dg') }));
 
 const PREFILTER = new Prefilter(PATTERNS);
