@@ -12,8 +12,9 @@
 import type { SentenceContext } from './context.js';
 
 /**
- * One thing every match of a pattern contains, stated over the masked text the pattern runs on:
- * one of a list of strings, or a match of a regular expression.
+ * One thing every match of a pattern contains, stated over the masked text the pattern runs on (or
+ * the lower-case text, for a pattern that runs on that): one of a list of strings, or a match of a
+ * regular expression.
  *
  * In a list, "@" stands for a person and "#" for a country, as in the mask; every other string is
  * plain text, looked for in the lower-case sentence (wherever the mask shows such text, the
@@ -21,8 +22,9 @@ import type { SentenceContext } from './context.js';
  * so it is looked for last, and only when no other string of its list was found.
  *
  * A regular expression is tried on the lower-case sentence as well. So that what it matches in the
- * mask it also matches there, it must not match a mark nor look past what it matches: no "@" or
- * "#", no wildcard, negated class or \W \S \D, no lookaround or \b. Without the g or y flag.
+ * mask it also matches there, a need of a pattern over the mask must not match a mark nor look
+ * past what it matches: no "@" or "#", no wildcard, negated class or \W \S \D, no lookaround or
+ * \b. Without the g or y flag.
  */
 export type Need = readonly string[] | RegExp;
 
@@ -30,6 +32,8 @@ export type Need = readonly string[] | RegExp;
 export interface Guarded {
   re: RegExp;
   needs: readonly Need[];
+  /** The text the pattern runs on: the mask (by default) or the lower-case sentence. */
+  over?: 'masked' | 'lower';
 }
 
 /** Whether a sentence meets one need. */

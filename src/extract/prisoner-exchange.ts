@@ -5,8 +5,9 @@
  * prisoners"). A figure must sit next to a word for prisoners, or be a paired figure in a sentence
  * about prisoners; bodies of the dead, kilometres and days are never prisoners.
  */
-import { DIGITS, WORDS, parseNumber } from '../knowledge/numbers.js';
+import { DIGITS, SMALL, WORDS, parseNumber } from '../knowledge/numbers.js';
 import type { PrisonerExchangeValue } from '../types.js';
+import { Prefilter, type Guarded } from './needs.js';
 import { defineExtractor, type Candidate } from './types.js';
 
 const N = `(?:${DIGITS}|${WORDS})`;
@@ -35,6 +36,14 @@ const FORMS = new RegExp(
   ].join('|'),
   'dg',
 );
+
+/**
+ * What FORMS needs to match (needs.ts): a figure, in digits or in words (SMALL, "hundred",
+ * "thousand"), or a vague plural; each begins after something other than a letter. Many
+ * sentences about prisoners give no figure at all.
+ */
+const PATTERNS: Guarded[] = [{ re: FORMS, needs: [new RegExp(`\\d|(?<![a-z])(?:${SMALL}|hundred|thousand|dozens)`)], over: 'lower' }];
+const PREFILTER = new Prefilter(PATTERNS);
 
 const PRISONER_WORD = new RegExp(`\\b${STRONG}\\b`);
 const EXCHANGE_WORD = /\b(?:exchange[sd]?|exchanging|swap(?:s|ped|ping)?|trade[sd]?|release[sd]?|releasing|handover|hand\s+over|hand\s+back|handed\s+back|freed|free|repatriat(?:e|ed|es|ing|ion)|go\s+home|sent\s+home|send\s+home|return(?:ed|s|ing)?\s+home)\b/;
@@ -81,12 +90,13 @@ export default defineExtractor({
   cues: {
     words: ['prisoner', 'pow', 'p.o.w', 'captives', 'detainees', 'exchang', 'swap', 'trade', 'releas', 'handover', 'hand', 'freed', 'free', 'repatriat', 'home'],
   },
+  prefilter: PREFILTER,
   extract(ctx) {
     const text = ctx.lower;
     const out: Candidate<'prisoner-exchange'>[] = [];
     const prisoners = PRISONER_WORD.test(text);
     const exchange = EXCHANGE_WORD.test(text);
-    if (!prisoners && !exchange) return out;
+    if ((!prisoners && !exchange) || PREFILTER.viable(ctx) === 0) return out;
     FORMS.lastIndex = 0;
     for (let m = FORMS.exec(text); m !== null; m = FORMS.exec(text)) {
       const g = m.groups ?? {};
