@@ -179,7 +179,17 @@ export function buildGazetteer(lists: { file: string; source: string; entities: 
   const index = new Map(entities.map((e) => [e.id, e]));
 
   const keyOf = (surface: string) => (CASE_SENSITIVE(surface) ? surface.replace(/\s+/g, ' ') : surface.toLowerCase().replace(/\s+/g, ' '));
-  const ownersOf = (surface: string) => surfaces.get(keyOf(surface)) ?? surfaces.get(foldKey(surface)) ?? [];
+  // The same few surfaces ("Russia", "Kyiv") are met again and again: their owners are kept
+  // rather than their keys worked out anew each time (emptied when full, so memory stays bounded).
+  const owners = new Map<string, Surface[]>();
+  const ownersOf = (surface: string): Surface[] => {
+    let found = owners.get(surface);
+    if (found === undefined) {
+      if (owners.size >= 10_000) owners.clear();
+      owners.set(surface, (found = surfaces.get(keyOf(surface)) ?? surfaces.get(foldKey(surface)) ?? []));
+    }
+    return found;
+  };
 
   /** Raw matches in text[from, to) → mentions of that range, offsets relative to `from`; longest span wins where the two patterns overlap. */
   const resolve = (found: Mention[]): Mention[] => {
