@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alternationOf, escapeRegExp } from './alternation.js';
+import { detach } from '../corpus/detach.js';
 import { foldKey, foldText } from './fold.js';
 
 export type EntityKind = 'venue' | 'person' | 'country' | 'region' | 'city';
@@ -186,7 +187,8 @@ export function buildGazetteer(lists: { file: string; source: string; entities: 
     let found = owners.get(surface);
     if (found === undefined) {
       if (owners.size >= 10_000) owners.clear();
-      owners.set(surface, (found = surfaces.get(keyOf(surface)) ?? surfaces.get(foldKey(surface)) ?? []));
+      // A copy for the key: the surface is a slice, which would keep its whole article alive.
+      owners.set(detach(surface), (found = surfaces.get(keyOf(surface)) ?? surfaces.get(foldKey(surface)) ?? []));
     }
     return found;
   };
