@@ -17,16 +17,23 @@ export interface CueScanner {
   (lower: string, sentences: readonly SentenceSpan[], mentions: ReadonlyArray<readonly Mention[]>): Uint32Array;
 }
 
-/** Cue literals are ASCII; every other character is one symbol, which no literal contains. */
+/** Cue literals are ASCII. */
 const SYMBOLS = 128;
+/**
+ * The scan reads characters as classes: every character some literal has is a class of its own,
+ * every other one is OTHER or OTHER_WORD (as it is a word character or not), which no literal
+ * contains. A row of the automaton's table then has some thirty entries instead of 128: the table
+ * is built at every start-up (a fifth of the time it took) and is small enough to stay in cache.
+ */
 const OTHER = 0;
 /**
- * A symbol the scan reads before every character that begins a word (a word character after one
+ * A class the scan reads before every character that begins a word (a word character after one
  * that is not, or at the start of the text). A literal that must begin a word starts with it, so
  * the automaton does not even report "led" inside "called"; a literal reads it wherever it has a
  * word beginning inside itself ("cease-fire"), as the scanned text does.
  */
 const WORD_START = 1;
+const OTHER_WORD = 2;
 
 /** One literal cue: its text, the extractors it cues, and where it must stand in a word. */
 interface Literal {
@@ -44,8 +51,8 @@ for (let c = 0; c < SYMBOLS; c++) WORD[c] = /\w/.test(String.fromCharCode(c)) ? 
 const isWord = (code: number) => code < SYMBOLS && WORD[code] === 1;
 
 /**
- * The symbols a literal is read as: its characters, with WORD_START before each word beginning
- * inside it, and before its first character when it must begin a word.
+ * The characters a literal is read as: its own, with WORD_START before each word beginning inside
+ * it, and before its first character when it must begin a word.
  */
 function symbolsOf(literal: Literal): number[] {
   const out: number[] = [];
@@ -60,14 +67,17 @@ function symbolsOf(literal: Literal): number[] {
 }
 
 /**
- * The automaton of the literals, as the scan runs it. A scan state is `2 × state + w`: a state of
- * the automaton, and w = 1 when the last character was a word character. `step[scan state ×
- * SYMBOLS + character]` is the next scan state (WORD_START folded in, so every character is one
- * lookup); `emits[scan state]` says whether literals end there. Those of automaton state q are
- * entries `from[q]` to `from[q + 1]` of the flat arrays `length`, `bits` and `flags`: the scan reads
- * them as numbers, with no object per find.
+ * The automaton of the literals, as the scan runs it. `classOf[character]` is its class (OTHER for
+ * any character outside ASCII), of `classes`. A scan state is `2 × state + w`: a state of the
+ * automaton, and w = 1 when the last character was a word character. `step[scan state × classes +
+ * class]` is the next scan state (WORD_START folded in, so every character is one lookup);
+ * `emits[scan state]` says whether literals end there. Those of automaton state q are entries
+ * `from[q]` to `from[q + 1]` of the flat arrays `length`, `bits` and `flags`: the scan reads them
+ * as numbers, with no object per find.
  */
 interface Scan {
+  classOf: Uint8Array;
+  classes: number;
   step: Int32Array;
   emits: Uint8Array;
   from: Int32Array;
@@ -80,20 +90,34 @@ const MUST_START = 1;
 const MUST_END = 2;
 
 function scanOf(literals: readonly Literal[]): Scan {
-  const { next, from, words } = automatonOf(literals.map(symbolsOf), SYMBOLS);
+  const spelled = literals.map(symbolsOf);
+  const classOf = Uint8Array.from(WORD, (word) => (word ? OTHER_WORD : OTHER));
+  const wordClass = [0, 0, 1];
+  for (const code of new Set(spelled.flat())) {
+    if (code === WORD_START) continue;
+    classOf[code] = wordClass.length;
+    wordClass.push(WORD[code] as number);
+  }
+  const classes = wordClass.length;
+  const { next, from, words } = automatonOf(
+    spelled.map((symbols) => symbols.map((code) => (code === WORD_START ? WORD_START : (classOf[code] as number)))),
+    classes,
+  );
   const count = from.length - 1;
-  const step = new Int32Array(count * 2 * SYMBOLS);
+  const step = new Int32Array(count * 2 * classes);
   for (let state = 0; state < count; state++) {
     for (let inWord = 0; inWord < 2; inWord++) {
-      for (let code = 0; code < SYMBOLS; code++) {
-        const word = WORD[code] as number;
-        const before = word === 1 && inWord === 0 ? (next[state * SYMBOLS + WORD_START] as number) : state;
-        step[(state * 2 + inWord) * SYMBOLS + code] = (next[before * SYMBOLS + code] as number) * 2 + word;
+      for (let c = 0; c < classes; c++) {
+        const word = wordClass[c] as number;
+        const before = word === 1 && inWord === 0 ? (next[state * classes + WORD_START] as number) : state;
+        step[(state * 2 + inWord) * classes + c] = (next[before * classes + c] as number) * 2 + word;
       }
     }
   }
   const flat = Array.from(words, (w) => literals[w] as Literal);
   return {
+    classOf,
+    classes,
     step,
     from,
     emits: Uint8Array.from({ length: count * 2 }, (_, state) => ((from[(state >> 1) + 1] as number) > (from[state >> 1] as number) ? 1 : 0)),
@@ -129,7 +153,7 @@ export function cueScanner(extractors: readonly Extractor[]): CueScanner {
     for (const p of e.cues.patterns ?? []) patterns.push({ re: new RegExp(p, 'g'), bits: bit });
     for (const k of e.cues.entities ?? []) entityBits.set(k, (entityBits.get(k) ?? 0) | bit);
   });
-  const { step, emits, from, length, bits: literalBits, flags } = scanOf([...literals.values()]);
+  const { classOf, classes, step, emits, from, length, bits: literalBits, flags } = scanOf([...literals.values()]);
 
   return (lower, sentences, mentions) => {
     const bits = new Uint32Array(sentences.length).fill(always);
@@ -145,8 +169,7 @@ export function cueScanner(extractors: readonly Extractor[]): CueScanner {
     let state = 0;
     for (let i = 0; i < n; i++) {
       const code = lower.charCodeAt(i);
-      // A character outside ASCII, or one that stands for WORD_START, is read as OTHER.
-      state = step[state * SYMBOLS + (code < SYMBOLS && code !== WORD_START ? code : OTHER)] as number;
+      state = step[state * classes + (code < SYMBOLS ? (classOf[code] as number) : OTHER)] as number;
       if (emits[state] === 0) continue;
       const q = state >> 1;
       const last = from[q + 1] as number;
