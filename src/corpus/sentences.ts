@@ -35,7 +35,7 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(i + 1, dot).toLowerCase();
 }
 
-/** What `\s` matches, by code: trimming a sentence tests two characters at each end, not a regex per character. */
+/** What `\s` matches, by code: a sentence is trimmed by testing codes, not by a regex per character. */
 export function isWhiteSpace(code: number): boolean {
   return (
     code === 32 ||

@@ -26,8 +26,8 @@ const LENGTH = [
  * "today" are not lengths.
  */
 const UNIT: Need = /[\s-](?:day|hour)|month/;
-/** Every word of TRUCE. */
-const TRUCE_WORDS: Need = ['ceasefire', 'cease-fire', 'truce', 'halt', 'pause', 'standstill', 'armistice', 'moratorium', 'cessation', 'lull'];
+/** Every word of TRUCE: a need of the first two patterns, and with the verbs of pausing the extractor's cue. */
+const TRUCE_WORDS: readonly string[] = ['ceasefire', 'cease-fire', 'truce', 'halt', 'pause', 'standstill', 'armistice', 'moratorium', 'cessation', 'lull'];
 
 const PATTERNS: Guarded[] = [
   // a 30-day ceasefire / two-to-three-day truce / month-long standstill
@@ -153,10 +153,7 @@ export default defineExtractor({
   description: 'A proposed ceasefire and its length (subject: proposing party; value { days, maxDays? }).',
   // Every pattern has a word of TRUCE (which may sit inside a word: no boundary before it) or a
   // verb of pausing. "Fighting" or "hostilities" alone, which the first test accepts, match none.
-  cues: {
-    substrings: ['ceasefire', 'cease-fire', 'truce', 'halt', 'pause', 'standstill', 'armistice', 'moratorium', 'cessation', 'lull'],
-    words: ['paus', 'stop', 'suspend', 'freez'],
-  },
+  cues: { substrings: TRUCE_WORDS, words: ['paus', 'stop', 'suspend', 'freez'] },
   prefilter: PREFILTER,
   extract(ctx) {
     const out: Candidate<'ceasefire-proposal'>[] = [];

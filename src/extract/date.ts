@@ -12,10 +12,12 @@ import { defineExtractor, type Candidate } from './types.js';
 
 /** Whole words that may name a day: with an ISO date, the extractor's first test, and its cue. */
 const DAY_WORDS = [
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'today', 'tonight', 'yesterday', 'tomorrow',
+  ...new Set([
+    ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    ...MONTH_NAMES.flatMap((m) => [m.toLowerCase(), m.slice(0, 3).toLowerCase()]),
+    'sept',
+    ...['today', 'tonight', 'yesterday', 'tomorrow'],
+  ]),
 ];
 const ISO_DAY = String.raw`\b\d{4}-\d{2}-\d{2}\b`;
 const DAY_CUE = new RegExp(String.raw`\b(?:${DAY_WORDS.join('|')})\b|${ISO_DAY}`, 'i');

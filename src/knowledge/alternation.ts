@@ -8,7 +8,7 @@
  *
  * The preference holds as long as one text takes one path through the trie: a piece that matches
  * a variable length (a space read as `\s+`) must not be followed by one that can match the same
- * characters. Gazetteer surfaces (single spaces between words) and cue words are like that.
+ * characters. Gazetteer surfaces (single spaces between words) are like that.
  */
 
 export function escapeRegExp(text: string): string {
