@@ -11,9 +11,10 @@ import { refine } from './extract/refiners.js';
 import dateExtractor from './extract/date.js';
 import { EXTRACTORS } from './extract/registry.js';
 import type { Candidate, Extractor } from './extract/types.js';
-import { mainEventFromDates, sentenceScopes, type EventScope } from './events/resolve.js';
+import { articleFrame, inFrame } from './corpus/frame.js';
+import { dayMentions, labelDate, type DayMention } from './extract/date.js';
+import { calendarIndex, findReferences, mainEvent, meetingOfDay, SCOPE_CUE, sentenceScopes, type EventScope, type EventSource, type MainEvidence, type ScopeEnv, type SentenceScopes } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
-import { monthNumber } from './knowledge/calendar.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
 import type { Gazetteer } from './knowledge/gazetteer.js';
 import type { Article, ArticleSummary, Diagnostic, FactKind, FactRecord } from './types.js';
@@ -40,28 +41,11 @@ export interface ArticleResult {
 const scanCues = cueScanner(EXTRACTORS);
 const EXTRACTOR_BIT = new Map<Extractor, number>(EXTRACTORS.map((e, i) => [e, 1 << i]));
 const DATE_BIT = EXTRACTOR_BIT.get(dateExtractor) as number;
+const NO_SCOPE: EventScope = { event: null, also: [], offsite: false };
 
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
-const DATELINE = new RegExp(`^[ \\t]*[A-Z][A-Za-z .'-]{1,30}(?:,[ \\t]*[A-Za-z .'-]{1,30})?,[ \\t]+(?:${MONTH}\\.?[ \\t]+(\\d{1,2})|(\\d{1,2})[ \\t]+${MONTH})(?:,?[ \\t]+\\d{4})?[ \\t]*(?:\\([^()]{1,40}\\)[ \\t]*)?[-:\\u2013\\u2014]`);
-
-/** The day an article's relative dates count from: its dateline day when it has one, else `published`. */
+/** The day an article's relative dates count from: its dateline day, else a byline's, else `published`. */
 export function referenceDay(published: string, body: string): string {
-  const day = published.slice(0, 10);
-  const lines = body.split(/\r\n|\r|\n/, 12).filter((l) => l.trim() !== '').slice(0, 4);
-  for (const line of lines) {
-    const m = DATELINE.exec(line);
-    if (!m) continue;
-    const monthName = (m[1] ?? m[4] ?? '').toLowerCase();
-    const month = monthNumber(monthName);
-    const date = Number(m[2] ?? m[3]);
-    const year = Number(day.slice(0, 4));
-    const candidate = new Date(Date.UTC(year, month - 1, date));
-    const base = new Date(`${day}T00:00:00Z`);
-    if (month > 0 && candidate.getUTCDate() === date && Math.abs(candidate.getTime() - base.getTime()) <= 7 * 86_400_000) {
-      return candidate.toISOString().slice(0, 10);
-    }
-  }
-  return day;
+  return articleFrame(published, body).reference;
 }
 
 /**
@@ -103,10 +87,28 @@ interface Found {
   end: number;
 }
 
+/** Whether a sentence may say which meeting its clauses are about (SCOPE_CUE), or names a day. */
+function mayRefer(lower: string, dayCue: boolean): boolean {
+  return dayCue || SCOPE_CUE.test(lower);
+}
+
+/** In the first sentences: "will meet", "are expected to", "tomorrow" — the article previews the talks. */
+const PREVIEW = /\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled|slated|to\s+be)|tomorrow)\b/;
+const PREVIEW_SENTENCES = 3;
+/**
+ * A recap carries on to the next sentence in its paragraph, or to the first sentence of the next
+ * paragraph when that one goes on with the same story ("After that, …", "The two sides …").
+ */
+const CONTINUATION = /^\s*(?:after\s+that|afterwards|then|there|back\s+then|at\s+the\s+time|at\s+that\s+(?:meeting|time|round|session)|they|both\s+sides|the\s+(?:two\s+)?sides|the\s+parties|the\s+(?:two\s+)?delegations|that\s+(?:meeting|round|session|agreement|deal)|the\s+(?:agreement|deal))\b/;
+/** "had met", "had been held": a day told in the past perfect is of an earlier meeting than the story's. */
+const PAST_PERFECT = /\bhad\s+(?:(?:already|also|previously|last|first|just)\s+)?(?:been\s+)?(?:met|held|convened|gathered|sat|taken|ended|begun|started|concluded|lasted|agreed|yielded|produced)\b/;
+
 export function extractArticle(article: Article, options: PipelineOptions): ArticleResult {
   const { gazetteer, meetings } = options;
+  const calendar = calendarIndex(meetings);
   const folded = foldText(article.raw, article.bodyStart);
-  const reference = referenceDay(article.published, folded.text);
+  const frame = articleFrame(article.published, folded.text);
+  const reference = frame.reference;
   const sentences = splitSentences(folded.text);
   // One gazetteer pass over the whole article, shared out to its sentences.
   const mentions = options.reference ? null : gazetteer.mentionsBySpan(folded.text, sentences);
@@ -115,7 +117,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   let wanted = 0;
   for (const e of extractors) wanted |= EXTRACTOR_BIT.get(e) as number;
   const found: Found[] = [];
-  const known = new Set(meetings.map((m) => m.id));
+  const known = calendar.ids;
   // Which extractors can find anything in which sentence, from one scan of the article; the plain
   // path runs every extractor on every sentence.
   const lowerText = folded.text.toLowerCase();
@@ -131,37 +133,109 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   };
   /** Whether sentence `index` has a cue of one of the extractors in `bits`. */
   const cued = (index: number, bits: number) => cues === null || ((cues[index] as number) & bits) !== 0;
+  /** Days sentence `index` names outside the dateline and bylines. */
+  const daysOf = (index: number): DayMention[] => {
+    if (!cued(index, DATE_BIT)) return [];
+    const s = sentences[index] as SentenceSpan;
+    return dayMentions(contextOf(index)).filter((d) => !inFrame(frame, s.start + d.start, s.start + d.end));
+  };
   sentences.forEach((s, index) => {
     if (!cued(index, wanted)) return;
     const ctx = contextOf(index);
     const candidates: Candidate[] = [];
-    for (const extractor of extractors) if (cued(index, EXTRACTOR_BIT.get(extractor) as number)) candidates.push(...extractor.extract(ctx));
+    for (const extractor of extractors) {
+      if (!cued(index, EXTRACTOR_BIT.get(extractor) as number)) continue;
+      for (const c of extractor.extract(ctx)) candidates.push(c);
+    }
     if (candidates.length === 0) return;
-    for (const c of refine(candidates)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
+    for (const c of refine(candidates)) {
+      // A dateline or byline says when the story was written: never a fact.
+      if (inFrame(frame, s.start + c.start, s.start + c.end)) continue;
+      found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
+    }
   });
 
-  if (!article.event && !found.some((f) => f.candidate.fact === 'date')) {
-    // No date of the talks anywhere: take days named in any sentence, rather than no meeting at all.
-    sentences.forEach((s, index) => {
-      if (!cued(index, DATE_BIT)) return;
+  const lowerOf = (index: number) => {
+    const s = sentences[index] as SentenceSpan;
+    return lowerText.length === folded.text.length ? lowerText.slice(s.start, s.end) : contextOf(index).lower;
+  };
+  /** Whether a recap at the end of sentence `index - 1` may carry on into sentence `index`. */
+  const carriesInto = (index: number): boolean => {
+    const previous = sentences[index - 1];
+    const s = sentences[index] as SentenceSpan;
+    if (!previous) return false;
+    const between = folded.text.slice(previous.end, s.start);
+    return !/[\r\n]/.test(between) || CONTINUATION.test(lowerOf(index));
+  };
+  let main: string | null = article.event;
+  let eventSource: EventSource | null = article.event ? 'front-matter' : null;
+  if (!main) {
+    // Rules 2–4 of SPEC.md §5: days of talks and rounds stated outside recaps, previews and
+    // comparisons (the clauses are read with the main meeting still unknown), else the day of writing.
+    const evidence: MainEvidence = { stated: [], ordinals: [], named: [], preview: false };
+    const env: ScopeEnv = { main: null, reference, calendar };
+    let carry: string | null = null;
+    sentences.forEach((_, index) => {
+      const lower = lowerOf(index);
+      if (index < PREVIEW_SENTENCES && PREVIEW.test(lower)) evidence.preview = true;
+      const days = daysOf(index);
+      if (!mayRefer(lower, days.length > 0)) {
+        carry = null;
+        return;
+      }
       const ctx = contextOf(index);
-      const lenient = buildContext(ctx.text, reference, gazetteer, known, ctx.mentions, ctx.lower);
-      lenient.lenient = true;
-      for (const c of dateExtractor.extract(lenient)) found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
+      const talkDays = days.filter((d) => d.talks);
+      const words = sentenceScopes(ctx, env, [], carriesInto(index) ? carry : null, { ordinals: false });
+      carry = words.carry;
+      const pastPerfect = PAST_PERFECT.test(lower);
+      // Days of other things count as naming a meeting when they fall on its day ("Let us give last Friday its due").
+      for (const r of findReferences(ctx, env, days)) {
+        if ((r.by !== 'day' && r.by !== 'ordinal') || r.event === null || r.kind === 'also') continue;
+        evidence.named.push(r.event);
+        if (r.kind !== 'move' || pastPerfect) continue;
+        if (r.by === 'day' && !talkDays.some((d) => d.start === r.start)) continue;
+        const scope = words.at(r.start);
+        if (scope.event !== null || scope.offsite) continue;
+        if (r.by === 'day') evidence.stated.push((talkDays.find((d) => d.start === r.start) as DayMention).value);
+        else evidence.ordinals.push(r.event);
+      }
+    });
+    const decided = mainEvent(calendar, reference, evidence);
+    main = decided?.event ?? null;
+    eventSource = decided?.source ?? null;
+  }
+
+  // Which meeting each clause speaks of, sentence by sentence in order (a recap carries on to the
+  // next sentence); worked out only for sentences that have facts or may refer to a meeting.
+  const env: ScopeEnv = { main, reference, calendar };
+  const factSentences = new Set(found.map((f) => f.sentence));
+  const scopes: Array<SentenceScopes | undefined> = [];
+  let carry: string | null = null;
+  sentences.forEach((_, index) => {
+    const days = daysOf(index);
+    const refers = mayRefer(lowerOf(index), days.length > 0);
+    if (!refers && !factSentences.has(index) && carry === null) return;
+    if (!refers && !factSentences.has(index)) {
+      carry = null;
+      return;
+    }
+    const scope = sentenceScopes(contextOf(index), env, days, carriesInto(index) ? carry : null);
+    scopes[index] = scope;
+    carry = scope.carry;
+  });
+
+  // An article that states no day of talks may still name the main meeting's day where nothing
+  // ties it to anything else ("Let us give last Friday its due"): that is its date.
+  if (main !== null && !found.some((f) => f.candidate.fact === 'date')) {
+    sentences.forEach((s, index) => {
+      for (const d of daysOf(index)) {
+        if (!d.neutral || d.value !== main) continue;
+        const candidate: Candidate<'date'> = { fact: 'date', subject: null, value: d.value, label: labelDate(d.value), start: d.start, end: d.end };
+        found.push({ candidate, sentence: index, start: s.start + d.start, end: s.start + d.end });
+      }
     });
     found.sort((a, b) => a.start - b.start);
   }
-  const dates = found.filter((f) => f.candidate.fact === 'date').map((f) => f.candidate.value as string);
-  const main = article.event ?? mainEventFromDates(dates, known);
-  const datesBySentence: Array<Array<{ value: string; start: number }>> = sentences.map(() => []);
-  for (const f of found) if (f.candidate.fact === 'date') datesBySentence[f.sentence]?.push({ value: f.candidate.value as string, start: f.candidate.start });
-  // Which meeting a part of a sentence speaks of matters only for sentences with facts: computed on demand.
-  const scopes = new Map<number, (offset: number) => EventScope>();
-  const scopeOf = (index: number) => {
-    let scope = scopes.get(index);
-    if (!scope) scopes.set(index, (scope = sentenceScopes(contextOf(index), main, meetings, datesBySentence[index] ?? [])));
-    return scope;
-  };
 
   const pointAt = ascendingPoints(article.raw);
   const facts: FactRecord[] = [];
@@ -170,10 +244,11 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const c = f.candidate;
     // Dates are always extracted (they decide events, above); only requested kinds are reported.
     if (options.facts && !options.facts.includes(c.fact)) continue;
-    const scope = scopeOf(f.sentence)(c.anchor ?? c.start);
+    const scope = scopes[f.sentence]?.at(c.anchor ?? c.start) ?? NO_SCOPE;
     if (scope.offsite) continue;
     let event = scope.event ?? main;
-    if (c.fact === 'date' && known.has(c.value as string)) event = c.value as string;
+    // A day of talks is a fact of the meeting held that day (or within two days of it).
+    if (c.fact === 'date') event = meetingOfDay(calendar, { start: 0, end: 0, value: c.value as string, talks: true });
     const [start, end] = originalSpan(folded, f.start, f.end);
     const point = pointAt(start);
     const evidence = { quote: detach(article.raw.slice(start, end)), start, end, line: point.line, column: point.column };
@@ -195,11 +270,11 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
       line: 1,
       column: 1,
       code: 'EVENT_UNKNOWN',
-      message: 'cannot tell which meeting this article reports: no date of the talks found; add "event: YYYY-MM-DD" to its front matter',
+      message: 'cannot tell which meeting this article reports: it gives no day or round of the talks and was not published within days of a known meeting; add "event: YYYY-MM-DD" to its front matter',
     });
   }
   return {
-    summary: { id: article.id, path: article.path, outlet: article.outlet, published: article.published, title: article.title, url: article.url, event: main },
+    summary: { id: article.id, path: article.path, outlet: article.outlet, published: article.published, title: article.title, url: article.url, event: main, eventSource },
     facts,
     diagnostics,
   };

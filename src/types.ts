@@ -100,5 +100,15 @@ export interface Article extends ArticleMeta {
   bodyStart: number;
 }
 
-/** What `extract` produces for one article, and what `sources` lists (`event`: the detected meeting). */
-export type ArticleSummary = Pick<ArticleMeta, 'id' | 'path' | 'outlet' | 'published' | 'title' | 'url' | 'event'>;
+/**
+ * How an article's main meeting was found (SPEC.md §5): its front matter, a day of the talks the
+ * text states, a round it names ("the second round"), or the day it was published or datelined.
+ */
+export type EventSource = 'front-matter' | 'stated' | 'ordinal' | 'published';
+export const EVENT_SOURCES: readonly EventSource[] = ['front-matter', 'stated', 'ordinal', 'published'];
+
+/**
+ * What `extract` produces for one article, and what `sources` lists (`event`: the detected
+ * meeting, `eventSource`: how it was found; both null when unknown).
+ */
+export type ArticleSummary = Pick<ArticleMeta, 'id' | 'path' | 'outlet' | 'published' | 'title' | 'url' | 'event'> & { eventSource: EventSource | null };

@@ -48,3 +48,21 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** An in-memory article (front matter and body), as the loader would give it. */
+export function articleOf(body: string, meta: { published: string; outlet?: string; id?: string; event?: string | null }): import('../src/types.js').Article {
+  const head = `---\noutlet: ${meta.outlet ?? 'Test Wire'}\npublished: ${meta.published}\n---\n`;
+  return {
+    id: meta.id ?? 'test-article',
+    path: 'corpus/test-article.md',
+    outlet: meta.outlet ?? 'Test Wire',
+    published: meta.published,
+    title: body.split('\n')[0] ?? '',
+    url: null,
+    author: [],
+    language: 'en',
+    event: meta.event ?? null,
+    raw: head + body,
+    bodyStart: head.length,
+  };
+}

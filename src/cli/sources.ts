@@ -22,6 +22,7 @@ export function sourceRows(result: ExtractResult): SourceRow[] {
     outlet: a.outlet,
     published: a.published,
     event: a.event,
+    eventSource: a.eventSource,
     facts: factCounts.get(a.id) ?? 0,
     diagnostics: diagnosticCounts.get(a.path) ?? 0,
   }));
@@ -30,7 +31,7 @@ export function sourceRows(result: ExtractResult): SourceRow[] {
   for (const d of result.diagnostics) if (!known.has(d.path) && d.code !== 'CORPUS_EMPTY') broken.set(d.path, (broken.get(d.path) ?? 0) + 1);
   for (const [path, count] of broken) {
     const id = (path.split('/').pop() ?? path).replace(/\.md$/i, '');
-    rows.push({ id, path, outlet: '—', published: '—', event: null, facts: 0, diagnostics: count });
+    rows.push({ id, path, outlet: '—', published: '—', event: null, eventSource: null, facts: 0, diagnostics: count });
   }
   return rows.sort((a, b) => byString(a.path, b.path));
 }

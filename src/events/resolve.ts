@@ -1,219 +1,494 @@
 /**
- * Events (SPEC.md §5). An article's main event is its front-matter `event`, else the date its
- * `date` facts give most often, else unknown. Within a sentence, facts move to another known
- * meeting when their part of the sentence says so.
+ * Which meeting each fact is about (SPEC.md §5), clause by clause.
  *
- * A sentence is cut into segments at commas, semicolons, colons and dashes. A segment refers to a
- * meeting when it gives that meeting's date, a month or year only that meeting has ("at the
- * previous Istanbul meeting in May", "in the spring of 2022"), a relative time ("three years ago",
- * "last month's round") or "the previous round"; a segment with no reference of its own continues
- * the one before it ("Previous talks in Istanbul, which had also been led by Medinsky, …"), and
- * "this time", "now" or "today" return to the main event. Comparisons ("since March 2022",
- * "than in May") move nothing; "as in 2022" and "as he did in May" say the fact held at that
- * meeting too. A segment about talks held elsewhere (Jeddah, Minsk …) belongs to no Istanbul
- * meeting: its facts are dropped.
+ * A sentence is cut into clauses at commas, semicolons, colons, dashes and brackets, and before a
+ * relative clause that follows a reference to a meeting ("May's meeting that secured …"). A clause
+ * refers to a meeting when it names one: a day of one (a calendar meeting's day, or a day of talks
+ * within two days of it), a month or year only one meeting has ("in May", "the 2022 talks"), a
+ * round ("the second round"), "the previous round", "the next round", "three years ago", or an
+ * alias from the calendar. What the reference does depends on the words before it:
+ *
+ * - a plain reference moves the clause to that meeting ("At the previous meeting in May the two
+ *   sides agreed …"); a main clause carries the move on to the clauses after it, a relative clause
+ *   ("…, which was agreed at the first round") moves itself and the short phrase it hangs on;
+ * - "as in 2022", "as during the May round", "as he did in May", "the same venue as" say the fact
+ *   holds there too (both meetings);
+ * - "since", "than", "after", "compared with" only compare: the clause stays where it was (a
+ *   relative clause hanging on the compared meeting is that meeting's);
+ * - "this time", "now", "today", or a day of the main meeting bring the clause back to it.
+ *
+ * A clause with no reference of its own continues the scope of the clause it belongs to. A sentence
+ * whose main clause is a recap carries it on to the next sentence when that one has no reference of
+ * its own ("After that, the two sides exchanged …"). A clause about talks held elsewhere (Jeddah,
+ * Minsk …), or about a next round the calendar does not know, belongs to no meeting: its facts are
+ * dropped.
  */
 import type { SentenceContext } from '../extract/context.js';
+import type { DayMention } from '../extract/date.js';
 import { monthNumber } from '../knowledge/calendar.js';
+import type { EventSource } from '../types.js';
 import type { Meeting } from './meetings.js';
 
-const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+((?:19|20)\d{2}))?/g;
-const YEAR_RE = /\b((?:19|20)\d{2})\b/g;
-const PREVIOUS_RE = /\b(?:previous|last|earlier|prior|preceding|former|first)\s+(?:(?:istanbul|direct|face-to-face|peace|round\s+of|two|three)\s+){0,2}(?:round|meeting|talks|session|negotiations|encounter)\b|\blast\s+time\b/g;
-const AGO_RE = /\b(?:(a|one|two|three|four|five|\d)\s+(years?|months?|weeks?)\s+ago|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
-const RESET_RE = /\b(?:this\s+time|this\s+round|now|today|on\s+this\s+occasion)\b/;
-const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to))\s+(?:(?:the|early|late|mid|spring|summer|autumn|winter|of|in|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+){0,3}$/;
-const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|like\s+in|like|as\s+(?:he|she|it|they)\s+(?:did|had)(?:\s+(?:in|at))?|then\s+as\s+now|same\s+[a-z]+\s+as(?:\s+(?:in|at))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
-/**
- * "…Dolmabahçe Palace, the same venue as last month's round" / "…host the session, as he did last
- * time": a clause that only compares says the statement before it held there too.
- */
-const ANAPHORIC_ALSO = /\bsame\s+[a-z]+\s+as\b|^\s*(?:just\s+)?as\s+(?:he|she|it|they)\s+(?:did|had)\b/;
-/** What joins two references into a list: "in May and again in June". */
-const JOINED = /^\s*(?:,|and|or|as\s+well\s+as)\s*(?:(?:again\s+)?in\s+|at\s+)?$/;
-const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)|every\s+round|each\s+round|both\s+(?:rounds|meetings|sessions))\b/;
-/** A comma, semicolon or colon before a space, or a dash between spaces (lookaheads keep it linear). */
-const SEGMENT_BREAK = /[,;:](?=\s)|\s-+(?=\s)/g;
-const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sat\s+down|talked|negotiated|officials)\b/;
-const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
-/**
- * What a sentence must contain for any part of it to point at a meeting other than the main one:
- * a month or a year (MONTH_RE, YEAR_RE), or a word of AGO_RE, PREVIOUS_RE or ALL_ROUNDS. Most
- * sentences have none, and their scope is the main event throughout.
- */
-const SCOPE_CUE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|ago|last|earlier|previous|prior|preceding|former|first|all|every|each|both)\b/;
-const MAIN_SCOPE: EventScope = { event: null, also: [], offsite: false };
+export type { EventSource };
 
 export interface EventScope {
   /** Meeting the facts here belong to; null = the article's main event. */
   event: string | null;
   /** Further meetings the facts also hold for ("as in 2022"). */
   also: string[];
+  /** About no meeting of ours (talks elsewhere, an unknown next round): the facts are dropped. */
   offsite: boolean;
 }
 
-interface Reference {
-  event: string;
-  kind: 'move' | 'also';
+/** What the article-level resolution needs to know of the meetings, derived once per calendar. */
+export interface CalendarIndex {
+  meetings: readonly Meeting[];
+  ids: ReadonlySet<string>;
+  onDay(day: string): Meeting | undefined;
+  /** The calendar meeting within `days` days of `day` (the closest; the earlier on a tie). */
+  near(day: string, days: number): Meeting | undefined;
+  /** Meetings with an id starting with `prefix` ("2025-05", "2022"). */
+  starting(prefix: string): Meeting[];
+  before(day: string): Meeting | undefined;
+  /** The first meeting strictly after `day`. */
+  after(day: string): Meeting | undefined;
+  ordinal(series: string, n: number): Meeting | undefined;
+  /** The alias of a meeting found in lower-cased text: its meeting and span. */
+  aliases: Array<{ text: string; id: string }>;
 }
 
-function addDays(iso: string, days: number): string {
+const indexes = new WeakMap<readonly Meeting[], CalendarIndex>();
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+
+export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
-/** Which meeting, if exactly one, a stretch of text points to. */
-function references(
-  text: string,
-  lower: string,
-  main: string | null,
-  reference: string,
-  meetings: Meeting[],
-  nearMeeting: (index: number) => boolean,
-): Reference[] {
-  const out: Reference[] = [];
-  // Every reference below has a word of SCOPE_CUE; most segments have none.
-  if (!SCOPE_CUE.test(lower)) return out;
-  const anchor = main ?? reference;
-  let lastEnd = -1;
-  const kindAt = (index: number, length = 0): 'move' | 'also' | null => {
-    const before = lower.slice(Math.max(0, index - 40), index);
-    // "in May and (again) in June": a reference joined to an earlier one adds a meeting.
-    const joined = lastEnd >= 0 && JOINED.test(lower.slice(lastEnd, index));
-    lastEnd = index + length;
-    if (ALSO.test(before) || joined) return 'also';
-    if (COMPARISON.test(before)) {
-      lastEnd = -1;
-      return null;
-    }
-    return 'move';
+export function calendarIndex(meetings: readonly Meeting[]): CalendarIndex {
+  let index = indexes.get(meetings);
+  if (index) return index;
+  const sorted = [...meetings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = new Map(sorted.map((m) => [m.id, m]));
+  index = {
+    meetings: sorted,
+    ids: new Set(byId.keys()),
+    onDay: (day) => byId.get(day),
+    near: (day, days) => {
+      const n = dayNumber(day);
+      let best: Meeting | undefined;
+      let bestGap = Infinity;
+      for (const m of sorted) {
+        const gap = Math.abs(dayNumber(m.id) - n);
+        if (gap <= days && gap < bestGap) {
+          best = m;
+          bestGap = gap;
+        }
+      }
+      return best;
+    },
+    starting: (prefix) => sorted.filter((m) => m.id.startsWith(prefix)),
+    before: (day) => [...sorted].reverse().find((m) => m.id < day),
+    after: (day) => sorted.find((m) => m.id > day),
+    ordinal: (series, n) => sorted.find((m) => m.series === series && m.ordinal === n),
+    aliases: sorted.flatMap((m) => (m.aliases ?? []).map((a) => ({ text: a.toLowerCase(), id: m.id }))).sort((a, b) => b.text.length - a.text.length),
   };
-  const one = (list: Meeting[]) => (list.length === 1 ? (list[0] as Meeting).id : null);
+  indexes.set(meetings, index);
+  return index;
+}
+
+/** What resolving a sentence's scopes needs besides the sentence. */
+export interface ScopeEnv {
+  /** The article's main meeting (null while it is being decided: references then only mark clauses). */
+  main: string | null;
+  /** The reference day: dateline, else `published`. */
+  reference: string;
+  calendar: CalendarIndex;
+}
+
+/** A reference to a meeting in a clause. `event` null: a move whose meeting cannot be told yet (`main` unknown). */
+export interface Reference {
+  start: number;
+  end: number;
+  event: string | null;
+  kind: 'move' | 'also' | 'compared' | 'reset';
+  /** What named it: a day, a round, or words. */
+  by: 'day' | 'ordinal' | 'words';
+  /** Not a meeting we know: a next round the calendar lacks (its facts belong nowhere). */
+  unknown?: boolean;
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+/** A month on its own ("in May", "March 2022"); a month with its day ("May 16", "16 May") is a day, read by the date extractor. */
+const MONTH_RE = /(?<!\d\s{1,3})\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s{1,3}\d{1,2}(?!\d))(?:\s+((?:19|20)\d{2}))?/g;
+const SEASON_YEAR = /\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d{2})\b/g;
+const YEAR_RE = /\b((?:19|20)\d{2})\b/g;
+const PREVIOUS_RE = /\b(?:previous|last|earlier|prior|preceding|former)\s+(?:(?:istanbul|direct|face-to-face|in-person|peace|round\s+of|two|three)\s+){0,2}(?:round|rounds|meeting|talks|session|negotiations|encounter)\b|\blast\s+(?:time|met)\b/g;
+/** "the next round", "the upcoming talks" — but not a future meeting of the leaders ("the next meeting between the presidents"). */
+const NEXT_RE = /\b(?:next|upcoming|subsequent)\s+(?:(?:istanbul|direct|face-to-face|in-person|peace|round\s+of)\s+){0,2}(?:round|meeting|talks|session|negotiations)\b(?!\s+(?:(?:of|between|with)\s+(?:the\s+)?(?:two\s+)?(?:leaders|presidents|heads)))/g;
+const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+/** "the second round", "third round of talks", "round two", "the first direct talks". */
+const ORDINAL_RE = /\b(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?:round|session)\b|(?:(?:direct|face-to-face|in-person|peace|formal|official)\s+){1,2}(?:talks|negotiations|meeting|round)\b)|round\s+(one|two|three|four|five|six)\b)/g;
+const AGO_RE = /\b(?:(a|one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(years?|months?|weeks?)\s+(?:ago|earlier|before)|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
+const RESET_RE = /\b(?:this\s+time|this\s+round|this\s+week|now|today|on\s+this\s+occasion|the\s+latest\s+round)\b/g;
+const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to)|unlike|after|before|following|follows?|followed|versus|up\s+from|down\s+from)\s+(?:(?:the|its|their|a|early|late|mid|spring|summer|autumn|winter|of|in|at|on|during|istanbul's|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+){0,4}$/;
+const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|as\s+with|as\s+was\s+the\s+case\s+(?:in|at)|like\s+in|like|as\s+(?:he|she|it|they)\s+(?:did|had)(?:\s+(?:in|at|during))?|then\s+as\s+now|same\s+[a-z]+\s+as(?:\s+(?:in|at|during))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
+/**
+ * "…, the same venue as last month's round" / "…, just as in 2022" / "…, as he did last time": a
+ * clause that only compares says the clause before it held there too.
+ */
+const ANAPHORIC_ALSO = /\bsame\s+[a-z]+\s+as\b|^\s*(?:just\s+|exactly\s+)?(?:as|like)\s+(?:(?:he|she|it|they)\s+(?:did|had)\b|in\b|at\b|during\b|with\b)/;
+/** What makes two references one: "the previous meeting on June 2", "the first round in May". */
+const APPOSED = /^\s*(?:,\s*)?(?:(?:held|which\s+was\s+held)\s+)?(?:on|in|of|at|during)\s+(?:the\s+)?$/;
+/** What joins two references into a list: "in May and again in June". */
+const JOINED = /^\s*(?:,|and|or|as\s+well\s+as)\s*(?:(?:again\s+)?in\s+|at\s+)?$/;
+const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)|every\s+round|each\s+round|both\s+(?:rounds|meetings|sessions))\b/;
+/** A comma, semicolon or colon before a space, a dash between spaces, or a bracket (lookaheads keep it linear). */
+const SEGMENT_BREAK = /[,;:](?=\s)|\s[-\u2013\u2014]+(?=\s)|[()]/g;
+/** A relative clause right after a reference: "May's meeting that secured …", "the round at which …". */
+const RELATIVE_AFTER = /^\s*(?:[\w'-]+\s+){0,3}?(?=(?:that|which|where|when|at\s+which|during\s+which|in\s+which)\b)/;
+const RELATIVE_START = /^\s*(?:(?:the\s+)?(?:latest|first|last|most|some|all|none|one|both|each)\s+of\s+)?(?:which|who|whom|whose|where|when|that|at\s+which|during\s+which|in\s+which)\b/;
+const PARTICIPLE_START = /^\s*(?:(?:after|before|while|when)\s+)?[a-z]+ing\b/;
+/** Signs of a finite verb: a clause with one is not a phrase a relative clause hangs on. */
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|said|says|[a-z]{3,}ed)\b/;
+const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sat\s+down|talked|negotiated|officials)\b/;
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+/**
+ * What a sentence must contain for any part of it to point at a meeting other than the main one,
+ * or back to it: a month, a year, or a word of the patterns above. Most sentences have none.
+ */
+export const SCOPE_CUE = new RegExp(
+  `\\b(?:${MONTHS}|(?:19|20)\\d\\d|ago|last|earlier|previous|prior|preceding|former|first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|round|next|upcoming|following|subsequent|future|all|every|each|both|this|now|today|latest|spring|summer|autumn|fall|winter)\\b`,
+);
+
+interface Segment {
+  start: number;
+  end: number;
+  kind: 'main' | 'relative' | 'participle';
+  refs: Reference[];
+}
+
+/** The meeting a plain month ("in May", "March 2022") names, when only one meeting has it. */
+function monthMeeting(calendar: CalendarIndex, monthName: string, year: string): string | null {
+  const list = calendar.starting(`${year}-${String(monthNumber(monthName)).padStart(2, '0')}`);
+  return list.length === 1 ? (list[0] as Meeting).id : null;
+}
+
+/** The meeting a day names: a calendar meeting that day, or one within two days of a day of talks, or that day of talks itself. */
+export function meetingOfDay(calendar: CalendarIndex, day: DayMention): string | null {
+  if (calendar.ids.has(day.value)) return day.value;
+  if (!day.talks) return null;
+  return calendar.near(day.value, 2)?.id ?? day.value;
+}
+
+/** The series "the second round" counts in: that of the main meeting, else of the last meeting up to a week after the reference day. */
+function seriesOf(env: ScopeEnv): string | undefined {
+  const around = env.main ? env.calendar.onDay(env.main) : undefined;
+  if (around) return around.series;
+  const horizon = addDays(env.reference, 7);
+  return [...env.calendar.meetings].reverse().find((m) => m.id <= horizon)?.series;
+}
+
+export interface ReferenceOptions {
+  /** Rounds ("the second round") count as references (default true). */
+  ordinals?: boolean;
+}
+
+/**
+ * A reference that moves a clause to a meeting not known yet: "the previous round" while the main
+ * meeting is being decided. It marks a recap all the same.
+ */
+export const UNRESOLVED = '?';
+
+/** Every reference to a meeting in `lower` (a sentence, lower-cased), with the day mentions read from it. */
+export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readonly DayMention[], options: ReferenceOptions = {}): Reference[] {
+  const { lower } = ctx;
+  const { calendar, main } = env;
+  const found: Array<Omit<Reference, 'kind'> & { kind?: Reference['kind'] }> = [];
+  const taken = (start: number, end: number) => found.some((r) => r.start < end && start < r.end);
+  for (const d of days) {
+    const event = meetingOfDay(calendar, d);
+    if (event !== null) found.push({ start: d.start, end: d.end, event, by: 'day' });
+  }
+  const anchorYear = (main ?? env.reference).slice(0, 4);
   MONTH_RE.lastIndex = 0;
-  for (let m = MONTH_RE.exec(text); m !== null; m = MONTH_RE.exec(text)) {
-    const kind = kindAt(m.index, m[0].length);
-    if (!kind) continue;
-    const month = String(monthNumber(m[1] as string)).padStart(2, '0');
-    const year = m[2] ?? anchor.slice(0, 4);
-    const id = one(meetings.filter((x) => x.id.startsWith(`${year}-${month}`)));
-    if (id) out.push({ event: id, kind });
+  for (let m = MONTH_RE.exec(ctx.text); m !== null; m = MONTH_RE.exec(ctx.text)) {
+    if (taken(m.index, m.index + m[0].length)) continue;
+    const id = monthMeeting(calendar, m[1] as string, m[2] ?? anchorYear);
+    if (id) found.push({ start: m.index, end: m.index + m[0].length, event: id, by: 'words' });
   }
-  YEAR_RE.lastIndex = 0;
-  for (let m = YEAR_RE.exec(lower); m !== null; m = YEAR_RE.exec(lower)) {
-    const kind = kindAt(m.index, m[0].length);
-    // A year alone is a meeting only beside a word for one ("the 2022 talks", not "annexed in 2022").
-    if (!kind || !nearMeeting(m.index)) continue;
-    const year = m[1] as string;
-    if (main?.startsWith(year)) continue;
-    const id = one(meetings.filter((x) => x.id.startsWith(year)));
-    if (id) out.push({ event: id, kind });
+  const nearMeeting = (index: number) => MEETING_NOUN.test(lower.slice(Math.max(0, index - 60), index + 60));
+  for (const re of [SEASON_YEAR, YEAR_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      if (taken(m.index, m.index + m[0].length)) continue;
+      // A year alone is a meeting only beside a word for one ("the 2022 talks", not "annexed in 2022").
+      const year = m[1] as string;
+      if (!nearMeeting(m.index) || main?.startsWith(year)) continue;
+      const list = calendar.starting(year);
+      if (list.length === 1) found.push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
+    }
   }
-  AGO_RE.lastIndex = 0;
-  for (let m = AGO_RE.exec(lower); m !== null; m = AGO_RE.exec(lower)) {
-    const kind = kindAt(m.index, m[0].length);
-    if (!kind) continue;
-    const n = m[1] ? (NUMBER_WORDS[m[1]] ?? Number(m[1])) : 1;
-    const unit = (m[2] ?? m[3] ?? m[4] ?? '').replace(/s$/, '');
-    const days = unit === 'year' ? 365 : unit === 'month' ? 30 : 7;
-    const target = m[4] ? addDays(anchor, -15) : addDays(anchor, -n * days);
-    const slack = unit === 'year' ? 120 : unit === 'month' ? 20 : 5;
-    const id = one(meetings.filter((x) => x.id !== main && Math.abs(Date.parse(x.id) - Date.parse(target)) <= slack * 86_400_000));
-    if (id) out.push({ event: id, kind });
+  const series = seriesOf(env);
+  ORDINAL_RE.lastIndex = 0;
+  for (let m = options.ordinals === false ? null : ORDINAL_RE.exec(lower); m !== null; m = ORDINAL_RE.exec(lower)) {
+    if (taken(m.index, m.index + m[0].length)) continue;
+    const n = ORDINAL_WORDS[(m[1] ?? m[2]) as string] as number;
+    const target = series === undefined ? undefined : calendar.ordinal(series, n);
+    // "the first direct talks" of a series that does not count its rounds names nothing.
+    if (target && target.id <= addDays(env.reference, 7)) found.push({ start: m.index, end: m.index + m[0].length, event: target.id, by: 'ordinal' });
   }
   PREVIOUS_RE.lastIndex = 0;
   for (let m = PREVIOUS_RE.exec(lower); m !== null; m = PREVIOUS_RE.exec(lower)) {
-    const kind = kindAt(m.index, m[0].length);
-    if (!kind || !main) continue;
-    const before = meetings.filter((x) => x.id < main);
-    const target = m[0].startsWith('first') ? before.find((x) => x.id.slice(0, 4) === main.slice(0, 4)) : before.pop();
-    if (target) out.push({ event: target.id, kind });
+    if (taken(m.index, m.index + m[0].length)) continue;
+    const target = main ? calendar.before(main)?.id : UNRESOLVED;
+    if (target !== undefined) found.push({ start: m.index, end: m.index + m[0].length, event: target, by: 'words' });
+  }
+  NEXT_RE.lastIndex = 0;
+  for (let m = NEXT_RE.exec(lower); m !== null; m = NEXT_RE.exec(lower)) {
+    if (taken(m.index, m.index + m[0].length)) continue;
+    // "Next" counts from the day of writing: in a preview the next round is the main one.
+    const target = calendar.after(env.reference);
+    found.push({ start: m.index, end: m.index + m[0].length, event: main === null ? UNRESOLVED : (target?.id ?? UNRESOLVED), by: 'words', ...(main !== null && !target ? { unknown: true } : {}) });
+  }
+  AGO_RE.lastIndex = 0;
+  for (let m = AGO_RE.exec(lower); m !== null; m = AGO_RE.exec(lower)) {
+    if (taken(m.index, m.index + m[0].length)) continue;
+    const n = m[1] ? (NUMBER_WORDS[m[1]] ?? Number(m[1])) : 1;
+    const unit = (m[2] ?? m[3] ?? m[4] ?? '').replace(/s$/, '');
+    const span = unit === 'year' ? 365 : unit === 'month' ? 30 : 7;
+    const target = m[4] ? addDays(env.reference, -15) : addDays(env.reference, -n * span);
+    const slack = unit === 'year' ? 120 : unit === 'month' ? 20 : 5;
+    const list = calendar.meetings.filter((x) => x.id !== main && x.id <= env.reference && Math.abs(dayNumber(x.id) - dayNumber(target)) <= slack);
+    if (list.length === 1) found.push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
+  }
+  for (const alias of calendar.aliases) {
+    for (let at = lower.indexOf(alias.text); at !== -1; at = lower.indexOf(alias.text, at + alias.text.length)) {
+      const end = at + alias.text.length;
+      if (/\w/.test(lower[at - 1] ?? ' ') || /\w/.test(lower[end] ?? ' ') || taken(at, end)) continue;
+      found.push({ start: at, end, event: alias.id, by: 'words' });
+    }
+  }
+  RESET_RE.lastIndex = 0;
+  for (let m = RESET_RE.exec(lower); m !== null; m = RESET_RE.exec(lower)) {
+    if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, event: main, kind: 'reset', by: 'words' });
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  // What the words before each reference make of it.
+  const out: Reference[] = [];
+  let lastEnd = -1;
+  for (const r of found) {
+    const before = lower.slice(Math.max(0, r.start - 40), r.start);
+    // "in May and (again) in June": a reference joined to an earlier one of the same kind.
+    const previous = out[out.length - 1];
+    const glue = previous !== undefined && lastEnd >= 0 ? lower.slice(lastEnd, r.start) : null;
+    const joined = glue !== null && JOINED.test(glue) && (previous as Reference).kind !== 'reset';
+    const apposed = glue !== null && APPOSED.test(glue) && (previous as Reference).kind !== 'reset';
+    lastEnd = r.end;
+    let kind: Reference['kind'];
+    if (r.kind === 'reset') kind = 'reset';
+    // "than the previous meeting on June 2": one meeting, named twice, compared once.
+    else if (apposed) kind = (previous as Reference).kind;
+    // "in May and again in June": the fact held at both.
+    else if (joined) kind = (previous as Reference).kind === 'compared' ? 'compared' : 'also';
+    else if (ALSO.test(before)) kind = 'also';
+    else if (COMPARISON.test(before)) kind = 'compared';
+    else kind = r.event !== null && r.event === main ? 'reset' : 'move';
+    out.push({ ...r, kind });
   }
   return out;
 }
 
-/**
- * Event scopes of one sentence: a function from an offset in the sentence to the scope of the
- * facts there. `dates` are the sentence's date facts with their offsets.
- */
-export function sentenceScopes(
-  ctx: SentenceContext,
-  main: string | null,
-  meetings: Meeting[],
-  dates: Array<{ value: string; start: number }>,
-): (offset: number) => EventScope {
-  if (dates.length === 0 && !SCOPE_CUE.test(ctx.lower) && !ctx.mentions.some((m) => m.entity.offsite)) return () => ({ ...MAIN_SCOPE, also: [] });
-  const known = new Set(meetings.map((m) => m.id));
-  const bounds: number[] = [0];
+/** The sentence cut into clauses, each with its references. */
+function segmentsOf(ctx: SentenceContext, refs: readonly Reference[]): Segment[] {
+  const { text, lower } = ctx;
+  const bounds = new Set<number>([0]);
   SEGMENT_BREAK.lastIndex = 0;
-  for (let m = SEGMENT_BREAK.exec(ctx.text); m !== null; m = SEGMENT_BREAK.exec(ctx.text)) bounds.push(m.index + m[0].length);
-  bounds.push(ctx.text.length + 1);
-
-  /** "in all three rounds", "both meetings": the meetings of the main event's year up to it. */
-  const allRounds = (lower: string): string[] => {
-    if (!main || !ALL_ROUNDS.test(lower)) return [];
-    const sameYear = meetings.filter((x) => x.id.slice(0, 4) === main.slice(0, 4) && x.id <= main);
-    return (/\bboth\b/.test(lower) ? sameYear.slice(-2) : sameYear).map((x) => x.id);
-  };
-
-  const scopes: EventScope[] = [];
-  let current: string | null = null;
-  let carried: string[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const start = bounds[i] as number;
-    const end = Math.min(bounds[i + 1] as number, ctx.text.length);
-    const text = ctx.text.slice(start, end);
-    const lower = ctx.lower.slice(start, end);
-    const offsite = ctx.mentions.some(
-      (m) => m.entity.offsite && m.start >= start && m.start < end && /\b(?:in|at|to|near)\s+$/.test(ctx.lower.slice(Math.max(0, m.start - 6), m.start)),
-    );
-    const dated = dates.filter((d) => d.start >= start && d.start < end).map((d) => d.value);
-    const movedByDate = dated.find((d) => known.has(d) && d !== main);
-    const near = (index: number) => MEETING_NOUN.test(ctx.lower.slice(Math.max(0, start + index - 60), start + index + 60));
-    const refs = references(text, lower, main, ctx.reference, meetings, near);
-    const also = refs.filter((r) => r.kind === 'also').map((r) => r.event);
-    const move = movedByDate ?? (dated.includes(main ?? '') ? undefined : refs.find((r) => r.kind === 'move')?.event);
-    if (move !== undefined) current = move === main ? null : move;
-    else if (dated.includes(main ?? '') || RESET_RE.test(lower)) current = null;
-    // "As in 2022, the talks …" carries on to the clauses after it; "…, the same venue as last
-    // month's round" looks back at the clause before; "in all three rounds" speaks of its own.
-    const local = [...allRounds(lower)];
-    if (also.length) {
-      const previous = scopes[scopes.length - 1];
-      if (ANAPHORIC_ALSO.test(lower)) {
-        if (previous) previous.also = [...previous.also, ...also];
-        local.push(...also);
-      } else carried = [...carried, ...also];
-    }
-    scopes.push({ event: current, also: [...carried, ...local], offsite });
+  for (let m = SEGMENT_BREAK.exec(text); m !== null; m = SEGMENT_BREAK.exec(text)) bounds.add(m.index + m[0].length);
+  // A relative clause hanging on a reference starts a clause of its own ("May's meeting that secured …").
+  for (const r of refs) {
+    const m = RELATIVE_AFTER.exec(lower.slice(r.end, r.end + 40));
+    if (m) bounds.add(r.end + m[0].length);
   }
-  return (offset: number) => {
-    let i = 0;
-    while (i + 1 < bounds.length - 1 && (bounds[i + 1] as number) <= offset) i++;
-    const scope = scopes[i] ?? { event: null, also: [], offsite: false };
-    const here = scope.event ?? main;
-    return { ...scope, also: [...new Set(scope.also)].filter((e) => e !== here).sort() };
-  };
+  // Day mentions cross commas ("Monday, June 2"): no clause starts inside a reference.
+  const sorted = [...bounds].filter((b) => !refs.some((r) => r.start < b && b < r.end)).sort((a, b) => a - b);
+  return sorted.map((start, i) => {
+    const end = i + 1 < sorted.length ? (sorted[i + 1] as number) : text.length;
+    const head = lower.slice(start, Math.min(end, start + 40));
+    const kind: Segment['kind'] = i > 0 && RELATIVE_START.test(head) ? 'relative' : i > 0 && PARTICIPLE_START.test(head) ? 'participle' : 'main';
+    return { start, end, kind, refs: refs.filter((r) => r.start >= start && r.start < end) };
+  });
+}
+
+export interface SentenceScopes {
+  /** The scope of the fact stated at `offset` in the sentence. */
+  at(offset: number): EventScope;
+  /** The recap the sentence's main clause ends in, for the next sentence (null: none). */
+  carry: string | null;
+  /** The references found, for the article-level resolution. */
+  references: Reference[];
 }
 
 /**
- * The article's main event from its date facts: most frequent, first on a tie. Dates of known
- * meetings outvote others (an article dated "Thursday" for a statement is still about the Friday
- * talks it names); a meeting not in the list is found when no known one is named.
+ * Event scopes of one sentence. `carryIn` is the recap the sentence before ended in: it holds here
+ * when this sentence has no reference of its own. `days` are the days the sentence names.
  */
-export function mainEventFromDates(dates: string[], known: ReadonlySet<string> = new Set()): string | null {
-  const onKnown = dates.filter((d) => known.has(d));
-  if (onKnown.length) dates = onKnown;
+export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readonly DayMention[], carryIn: string | null = null, options: ReferenceOptions = {}): SentenceScopes {
+  const { main, calendar } = env;
+  const refs = findReferences(ctx, env, days, options);
+  const segments = segmentsOf(ctx, refs);
+  const offsiteIn = (s: Segment) =>
+    ctx.mentions.some((m) => m.entity.offsite && m.start >= s.start && m.start < s.end && /\b(?:in|at|to|near)\s+$/.test(ctx.lower.slice(Math.max(0, m.start - 6), m.start)));
+  /** "in all three rounds", "both meetings": the meetings of the main event's year up to it. */
+  const allRounds = (lower: string): string[] => {
+    if (!main || !ALL_ROUNDS.test(lower)) return [];
+    const sameYear = calendar.meetings.filter((x) => x.id.slice(0, 4) === main.slice(0, 4) && x.id <= main);
+    return (/\bboth\b/.test(lower) ? sameYear.slice(-2) : sameYear).map((x) => x.id);
+  };
+
+  type Scope = { event: string | null; also: string[]; offsite: boolean };
+  const scopes: Scope[] = [];
+  // The scope of the main clause as it runs on; a recap of the sentence before holds when this one names no meeting.
+  const carried = refs.length === 0 && days.length === 0 && carryIn !== null && carryIn !== main;
+  let outer: string | null = carried ? carryIn : null;
+  // A recap the sentence opens with ("In 2022, …", "Talks held on May 16 …") carries on to the next sentence.
+  let opensWithRecap = false;
+  let unknown = false;
+  let forward: string[] = [];
+  segments.forEach((s, i) => {
+    const lower = ctx.lower.slice(s.start, s.end);
+    const moves = s.refs.filter((r) => r.kind === 'move');
+    const resets = s.refs.filter((r) => r.kind === 'reset');
+    const also = s.refs.filter((r) => r.kind === 'also' && r.event !== null).map((r) => r.event as string);
+    const previous = scopes[i - 1];
+    const prevSegment = segments[i - 1];
+    let event: string | null;
+    let isUnknown = false;
+    const move = moves[0];
+    if (move) {
+      event = move.event === main ? null : move.event;
+      isUnknown = move.unknown === true;
+      if (s.kind === 'main') {
+        outer = event;
+        if (i === 0) opensWithRecap = event !== null;
+        unknown = isUnknown;
+      } else if (s.kind === 'relative' && previous && prevSegment && prevSegment.refs.length === 0 && !FINITE.test(ctx.lower.slice(prevSegment.start, prevSegment.end))) {
+        // "…the exchange, 1,000 from each side, which was agreed at the previous round": the
+        // phrase the relative clause hangs on is of that meeting too.
+        previous.event = event;
+        previous.offsite = previous.offsite || isUnknown;
+      }
+    } else if (resets.length) {
+      event = null;
+      if (s.kind === 'main') {
+        outer = null;
+        opensWithRecap = false;
+        unknown = false;
+      }
+    } else if (s.kind === 'relative' && prevSegment && previous) {
+      // A relative clause hangs on what ends the clause before it: a meeting named there
+      // ("than the previous meeting, which lasted two hours"), else that clause's own subject.
+      const last = prevSegment.refs[prevSegment.refs.length - 1];
+      const hangsOnRef = last !== undefined && last.event !== null && last.kind !== 'reset' && ctx.lower.slice(last.end, prevSegment.end).trim().split(/\s+/).filter(Boolean).length <= 3;
+      event = hangsOnRef ? (last.event === main ? null : last.event) : previous.event;
+      // It is about the same place as what it hangs on ("a meeting in Antalya on March 10 that was moderated by …").
+      isUnknown = previous.offsite || (hangsOnRef && last.unknown === true);
+    } else {
+      // A main clause or a participle ("…, taking only 40 minutes") goes on with the main clause.
+      event = outer;
+      isUnknown = unknown;
+    }
+    // A relative clause right after a compared meeting in the same clause ("follows May's meeting that secured …").
+    const local = [...allRounds(lower)];
+    if (also.length) {
+      // "…, the same venue as last month's round" looks back at the clause before and no further.
+      // "As in 2022, the talks …" opens the sentence and holds for all of it.
+      if (ANAPHORIC_ALSO.test(lower) && (i > 0 || !/^\s*(?:just\s+|exactly\s+)?(?:as|like)\b/.test(lower))) {
+        if (previous) previous.also = [...previous.also, ...also];
+        local.push(...also);
+      } else forward = [...forward, ...also];
+    }
+    scopes.push({ event, also: [...forward, ...local], offsite: offsiteIn(s) || isUnknown });
+  });
+  const carry = !carried && opensWithRecap && outer !== null && !unknown ? outer : null;
+  return {
+    at(offset) {
+      let i = 0;
+      while (i + 1 < segments.length && (segments[i + 1] as Segment).start <= offset) i++;
+      const scope = scopes[i] ?? { event: null, also: [], offsite: false };
+      const here = scope.event ?? main;
+      return { event: scope.event, also: [...new Set(scope.also)].filter((e) => e !== here).sort(), offsite: scope.offsite };
+    },
+    carry,
+    references: refs,
+  };
+}
+
+
+export interface MainEvidence {
+  /** Days of talks stated in clauses that are not recaps, previews or comparisons, in text order. */
+  stated: string[];
+  /** Meetings named by a round ("the second round") in such clauses. */
+  ordinals: string[];
+  /** Meetings whose day or round the text names at all, comparisons included ("two days after Monday's round"). */
+  named: string[];
+  /** Whether the article reads as a preview ("will meet", "tomorrow", "are expected to"). */
+  preview: boolean;
+}
+
+/** The most frequent item (the later one on a tie), or null for none. */
+function mostFrequent(items: readonly string[]): string | null {
   const counts = new Map<string, number>();
-  for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
   let best: string | null = null;
   let bestCount = 0;
-  for (const d of dates) {
-    const c = counts.get(d) as number;
-    if (c > bestCount) {
-      best = d;
-      bestCount = c;
+  for (const [x, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && x > best)) {
+      best = x;
+      bestCount = count;
     }
   }
   return best;
+}
+
+/**
+ * The calendar meeting of the day of writing: held that day or up to three days before it; for a
+ * preview, the next one up to seven days after.
+ */
+export function windowMeeting(calendar: CalendarIndex, reference: string, preview: boolean): string | null {
+  const n = dayNumber(reference);
+  const held = [...calendar.meetings].reverse().find((m) => dayNumber(m.id) <= n && n - dayNumber(m.id) <= 3);
+  if (held && (held.id === reference || !preview)) return held.id;
+  const next = calendar.meetings.find((m) => dayNumber(m.id) > n && dayNumber(m.id) - n <= 7);
+  if (preview && next) return next.id;
+  return held?.id ?? null;
+}
+
+/**
+ * The article's main meeting from what its text says (rules 2–4 of SPEC.md §5). A stated day of
+ * talks maps to the calendar meeting on it or within two days of it (a reported day that differs
+ * is not a new meeting), else it is a meeting the calendar lacks. When the text speaks of the
+ * meeting of the day of writing at all (a day or a round), that meeting is the article's, and days
+ * of earlier meetings are recaps; else the most stated meeting wins (the later one on a tie).
+ */
+export function mainEvent(calendar: CalendarIndex, reference: string, evidence: MainEvidence): { event: string; source: EventSource } | null {
+  const window = windowMeeting(calendar, reference, evidence.preview);
+  const votes = new Set(evidence.stated.map((day) => (calendar.ids.has(day) ? day : (calendar.near(day, 2)?.id ?? day))));
+  if (window !== null && votes.has(window)) return { event: window, source: 'stated' };
+  if (window !== null && evidence.ordinals.includes(window)) return { event: window, source: 'ordinal' };
+  if (window !== null && evidence.named.includes(window)) return { event: window, source: 'stated' };
+  // Of the day of writing, a round before it ("the first round") is a recap, not the story.
+  const ordinals = evidence.ordinals.filter((o) => window === null || o >= window);
+  const stated = mostFrequent(evidence.stated.map((day) => (calendar.ids.has(day) ? day : (calendar.near(day, 2)?.id ?? day))));
+  if (stated !== null) return { event: stated, source: 'stated' };
+  const ordinal = ordinals[0];
+  if (ordinal !== undefined) return { event: ordinal, source: 'ordinal' };
+  if (window !== null) return { event: window, source: 'published' };
+  // Nothing else: the meeting whose day the text names most, whatever it says happened then.
+  const named = mostFrequent(evidence.named.filter((e) => calendar.ids.has(e)));
+  return named === null ? null : { event: named, source: 'stated' };
 }

@@ -1,13 +1,22 @@
 /**
  * date: the day a meeting took (or takes) place, "YYYY-MM-DD". chrono-node reads the wording
  * ("on Friday", "last Friday", "Monday, June 2", "tomorrow") against the article's reference date
- * (its dateline day, else `published`). chrono runs only on sentences that name a day and speak of
- * the meeting. A bare weekday is the one before the reference in past-tense text and the next one
- * in a preview ("talks are due on Wednesday"). Month-only dates ("since March 2022") are not days.
+ * (its dateline day, else `published`). A bare weekday is the one before the reference in
+ * past-tense text and the next one in a preview ("talks are due on Wednesday"). Month-only dates
+ * ("since March 2022") are not days.
+ *
+ * Every day a sentence names is read (`dayMentions`: event scopes use them too), but only a day of
+ * *talks* is a `date` fact (SPEC.md §5): the day the statement is about is decided from the whole
+ * clause — the phrase the day is attached to ("Friday's talks", "the talks on Friday", "a call on
+ * Sunday"), else the verb that governs it ("met on Friday", "said on Friday"), and for verbs that
+ * any event can take ("took place", "began") the noun they are said of ("the latest swap took place
+ * on Wednesday"). A day of speaking, offering, approving, arriving, a swap, a phone call or a side
+ * meeting is not a day of the talks. A dateline is never a fact.
  */
 // The English parsers only: loading every locale costs ~70 ms of start-up for nothing.
 import * as chrono from 'chrono-node/en';
 import { MONTH_NAMES } from '../knowledge/calendar.js';
+import type { SentenceContext } from './context.js';
 import { defineExtractor, type Candidate } from './types.js';
 
 /** Whole words that may name a day: with an ISO date, the extractor's first test, and its cue. */
@@ -22,8 +31,6 @@ const DAY_WORDS = [
 const ISO_DAY = String.raw`\b\d{4}-\d{2}-\d{2}\b`;
 const DAY_CUE = new RegExp(String.raw`\b(?:${DAY_WORDS.join('|')})\b|${ISO_DAY}`, 'i');
 const MEETING = /\b(?:talks|meeting|meetings|negotiations|round|met|meet|meets|held|session|delegations?|sat\s+down|sit\s+down|convened?|convenes|negotiators|summit|gathered|opener|istanbul)\b/;
-/** A day that belongs to saying, travelling or waiting, not to the meeting: "said on Thursday", "arrived on Sunday". */
-const NOT_MEETING_VERB = /\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|wrote|writes|posted|added|stated|tweeted|declared|claimed|reported|spoke|speaking|speak|call|calls|called|went\s+home|arrived|arrives|left|leaves|flew|flies|departed|suggested|proposed|takes\s+place|election|vote)\b(?:\s+[\w'-]+){0,4}\s+$/;
 /** A dateline ("KYIV, May 19 (Wire) -"). */
 const DATELINE_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:\([^()]{1,40}\)\s*)?[-:]\s/;
 const PAST_NEAR = /\b(?:was|were|had|held|ended|met|took\s+place|lasted|concluded|agreed|broke\s+up|wrapped\s+up)\b/;
@@ -38,7 +45,7 @@ const NAMES_A_DAY_INSIDE = new RegExp(`(?<![\\w-])${DAY_NAME}(?![\\w-])`, 'i');
  */
 const DAY_PHRASE = new RegExp(DAY_NAME, 'i');
 const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
-const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from)\s+(?:early\s+|late\s+)?$/;
+const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from|between)\s+(?:early\s+|late\s+)?$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 export function isoDate(year: number, month: number, day: number): string {
@@ -121,55 +128,175 @@ function shiftDays(date: Date, days: number): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days, 12);
 }
 
+/** Nouns that name the talks, and nouns of other things a day can belong to. */
+const TALKS_NOUN = String.raw`talks|talk|meeting|meetings|negotiations|negotiation|round|rounds|session|sessions|consultations|discussions`;
+const OTHER_NOUN = String.raw`swaps?|exchanges?|calls?|conversations?|statements?|remarks|interviews?|briefings?|conferences?|visits?|trips?|attacks?|strikes?|elections?|votes?|deadlines?|speech|address|posts?|messages?|announcements?|decrees?|letters?|handovers?|releases?|repatriations?|arrivals?`;
+/** "Friday's talks", "the May 16 round": the day names the talks it stands before. */
+const TALKS_AFTER = new RegExp(String.raw`^(?:'s)?\s+(?:${TALKS_NOUN})\b`);
+/** "the talks (held) (in Istanbul) on Friday": the day names the talks it stands after. */
+const TALKS_BEFORE = new RegExp(String.raw`\b(?:${TALKS_NOUN})(?:\s+(?:held|scheduled|set|planned|due|slated|expected))?(?:\s+(?:in|at)\s+[\w'-]+){0,3},?\s+(?:on\s+|for\s+)?$`);
+/** "a phone call on Sunday", "the swap on Friday": the day of something else. */
+const OTHER_BEFORE = new RegExp(String.raw`\b(?:${OTHER_NOUN})\s+(?:on\s+)?$`);
+/** Talks that are not the talks: "a bilateral meeting on Thursday", "a separate session". */
+const SIDE_MEETING = /\b(?:bilateral|separate|one-on-one|phone|telephone|video|virtual|online)\s+(?:\w+\s+)?$/;
+/** Verbs of people meeting: "the delegations met on Friday". */
+const MEET_VERB = String.raw`met|meet|meets|sat\s+down|sit\s+down|gathered|gather|negotiated|came\s+together|come\s+together`;
+/** Verbs any event takes, whose subject decides whose day it is ("the talks began", "the swap began"). */
+const EVENT_VERB = String.raw`held|hold|holds|holding|began|begin|begins|begun|started|start|starts|opened|opens|kicked\s+off|kick\s+off|kicks\s+off|convened|convene|convenes|reconvened|resumed|resume|resumes|ended|end|ends|concluded|conclude|concludes|wrapped\s+up|wrap\s+up|closed|lasted|took\s+place|take\s+place|takes\s+place|taking\s+place|scheduled|slated|planned|due`;
+const TALKS_VERB = `${MEET_VERB}|${EVENT_VERB}`;
+/** Verbs of saying, travelling, offering, approving, swapping…: a day governed by one is not the talks'. */
+const OTHER_VERB = String.raw`said|says|say|saying|told|tells|tell|telling|announced|announces|announce|confirmed|confirms|confirm|commented|comments|wrote|writes|posted|posts|added|adds|stated|states|tweeted|declared|claimed|reported|reports|spoke|speaks|speak|speaking|phoned|called|calls|arrived|arrives|arrive|arriving|landed|flew|flies|departed|offered|offers|proposed|proposes|suggested|suggests|approved|approves|signed|signs|appointed|decreed|waited|waits|swapped|exchanged|released|freed|attacked|struck|launched|visited|visits|urged|urges|warned|warns|threatened|insisted|rejected|received|sent|submitted|published|issued|briefed|delivered|went\s+home`;
+const VERB = new RegExp(String.raw`\b(?:(?<meet>${MEET_VERB})|(?<talks>${EVENT_VERB})|(?<other>${OTHER_VERB}))\b`, 'g');
+/** The noun a verb is said of: the last of these before it. */
+const NOUN = new RegExp(String.raw`\b(?:(?<talks>${TALKS_NOUN})|(?<other>${OTHER_NOUN}))\b`, 'g');
+const OTHER_NOUN_RE = new RegExp(String.raw`\b(?:${OTHER_NOUN})\b`);
+/** A bare weekday after a verb of meeting: "set to take place Monday". */
+const VERB_BEFORE = new RegExp(String.raw`\b(?:${TALKS_VERB})\s+$`);
+/** Where a clause ends, for the verb that governs a day: a semicolon, colon or dash, never a comma. */
+const CLAUSE_END = /[;:]|\s-+\s/;
+const CLAUSE_ENDS = new RegExp(CLAUSE_END.source, 'g');
+/** How far around a day its verb is looked for, in characters. */
+const WINDOW = 90;
+
+/** A match of VERB or NOUN: `talks` for words of the talks, `people` for a verb of people meeting. */
+type Match = { index: number; end: number; talks: boolean; people: boolean };
+
+const matchOf = (m: RegExpExecArray): Match => ({
+  index: m.index,
+  end: m.index + m[0].length,
+  talks: m.groups?.talks !== undefined || m.groups?.meet !== undefined,
+  people: m.groups?.meet !== undefined,
+});
+
+function lastMatch(re: RegExp, text: string): Match | null {
+  let last: RegExpExecArray | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) last = m;
+  return last && matchOf(last);
+}
+
+function firstMatch(re: RegExp, text: string): Match | null {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m && matchOf(m);
+}
+
+/**
+ * Whether the day named at [index, end) of a (lower-cased) sentence is the day of the talks,
+ * judged from the clause around it (see the file's comment).
+ */
+export function talksOnDay(lower: string, index: number, end: number): boolean {
+  let before = lower.slice(Math.max(0, index - WINDOW), index);
+  const after = lower.slice(end, end + WINDOW);
+  if (TALKS_AFTER.test(after)) return !SIDE_MEETING.test(before);
+  if (OTHER_BEFORE.test(before)) return false;
+  if (TALKS_BEFORE.test(before)) {
+    const noun = lastMatch(NOUN, before);
+    return !SIDE_MEETING.test(before.slice(0, noun?.index ?? before.length));
+  }
+  // The verb that governs the day: the nearest before it in its clause, else the first after it.
+  const cut = lastMatch(CLAUSE_ENDS, before);
+  if (cut) before = before.slice(cut.end);
+  let verb = lastMatch(VERB, before);
+  if (verb) {
+    // "held a phone call on Sunday": what the verb is said of between it and the day.
+    if (OTHER_NOUN_RE.test(before.slice(verb.end))) return false;
+    if (!verb.talks) return false;
+    if (verb.people) return true;
+    const at = index - before.length + verb.index;
+    const subject = lastMatch(NOUN, lower.slice(Math.max(0, at - WINDOW), at));
+    return subject === null || subject.talks;
+  }
+  // No verb before it: the thing it is said of, if any ("gives a statement … on May 15").
+  const noun = lastMatch(NOUN, before);
+  if (noun && !noun.talks) return false;
+  // Only for a day that opens its clause ("On Tuesday, negotiators met", "Fidan on Friday urged"):
+  // elsewhere the verb after it is another clause's.
+  const opening = before.slice(before.lastIndexOf(',') + 1).trim();
+  if (opening.split(/\s+/).filter(Boolean).length > 3) return true;
+  const clause = after.split(CLAUSE_END)[0] ?? '';
+  verb = firstMatch(VERB, clause);
+  if (verb) {
+    if (!verb.talks) return false;
+    const subject = verb.people ? null : lastMatch(NOUN, clause.slice(0, verb.index));
+    return subject === null || subject.talks;
+  }
+  return true;
+}
+
+/** A day named in a sentence: its span, the day, and whether it is the day of talks. */
+export interface DayMention {
+  start: number;
+  end: number;
+  value: string;
+  talks: boolean;
+  /**
+   * Not said of talks, but not of anything else either: the sentence names no meeting and nothing
+   * in the clause ties the day to another event ("Let us give last Friday its due").
+   */
+  neutral?: boolean;
+}
+
+const mentionsOf = new WeakMap<SentenceContext, DayMention[]>();
+
+/**
+ * Every day a sentence names, read once per sentence (the extractor and the event scopes both
+ * ask). `talks` is false for a day of something else, in a sentence that does not speak of
+ * meetings, and in a dateline.
+ */
+export function dayMentions(ctx: SentenceContext): DayMention[] {
+  let out = mentionsOf.get(ctx);
+  if (out) return out;
+  out = [];
+  mentionsOf.set(ctx, out);
+  if (!DAY_CUE.test(ctx.text) || !DAY_PHRASE.test(ctx.text)) return out;
+  const aboutMeeting = MEETING.test(ctx.lower) || ctx.mentions.some((m) => m.entity.kind === 'venue');
+  const ref = referenceDate(ctx.reference);
+  // The sentence's tense matters only for a bare weekday.
+  let future: boolean | undefined;
+  for (const { index, said } of dayPhrases(ctx.text, ref)) {
+    const result = readPhrase(said, ref, ctx.reference)[0];
+    if (!result) continue;
+    const start = result.start;
+    const weekdayOnly = !start.isCertain('day') && start.isCertain('weekday');
+    const relative = /\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/i.test(said);
+    if (!start.isCertain('day') && !weekdayOnly && !relative) continue;
+    const end = index + said.length;
+    const before = ctx.lower.slice(Math.max(0, index - 50), index);
+    const after = ctx.lower.slice(end, end + 40);
+    // A weekday on its own must be "on/last/next Friday", "Friday's talks" or follow a verb of
+    // meeting ("take place Monday"), not "a Saturday school".
+    if (weekdayOnly && !/^(?:on|last|this|next|until)\b/i.test(said) && !TALKS_AFTER.test(after) && !VERB_BEFORE.test(before)) continue;
+    let date = new Date(start.get('year') as number, (start.get('month') as number) - 1, start.get('day') as number, 12);
+    const bare = BARE_WEEKDAY.exec(said);
+    if (weekdayOnly && bare) {
+      // Last or next such weekday? A known meeting on one of them decides; else the tense near
+      // the day ("are due on Friday"), then the tense of the sentence.
+      const target = WEEKDAYS.indexOf((bare[1] as string).toLowerCase());
+      const delta = (target - ref.getDay() + 7) % 7;
+      const next = shiftDays(ref, delta);
+      const last = shiftDays(ref, delta === 0 ? 0 : delta - 7);
+      const iso = (d: Date) => isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+      const onMeeting = [last, next].filter((d) => ctx.meetings.has(iso(d)));
+      const near = ctx.lower.slice(Math.max(0, index - 40), index);
+      date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || ((future ??= FUTURE.test(ctx.lower)) && !PAST_NEAR.test(near)) ? next : last;
+    }
+    const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+    const namesTalks = TALKS_AFTER.test(after);
+    const ofTalks = !DATELINE_AFTER.test(after) && (namesTalks || !NOT_THE_MEETING_DAY.test(before.slice(-20))) && talksOnDay(ctx.lower, index, end);
+    out.push({ start: index, end, value, talks: aboutMeeting && ofTalks, ...(ofTalks && !aboutMeeting ? { neutral: true } : {}) });
+  }
+  return out;
+}
+
 export default defineExtractor({
   id: 'date',
   description: 'The day the meeting took place (YYYY-MM-DD).',
   // What DAY_CUE looks for (whole words: "may" but not "mayor", "mar" but not "market").
   cues: { wholeWords: DAY_WORDS, patterns: [ISO_DAY] },
   extract(ctx) {
-    const out: Candidate<'date'>[] = [];
-    const aboutMeeting = ctx.lenient || MEETING.test(ctx.lower) || ctx.mentions.some((m) => m.entity.kind === 'venue');
-    if (!DAY_CUE.test(ctx.text) || !aboutMeeting) return out;
-    // chrono reads a sentence only where words could name a day (DAY_PHRASE): "may" the verb or
-    // "since March 2022" pass DAY_CUE but name none.
-    if (!DAY_PHRASE.test(ctx.text)) return out;
-    const ref = referenceDate(ctx.reference);
-    // The sentence's tense matters only for a bare weekday.
-    let future: boolean | undefined;
-    for (const { index, said } of dayPhrases(ctx.text, ref)) {
-      const result = readPhrase(said, ref, ctx.reference)[0];
-      if (!result) continue;
-      const start = result.start;
-      const weekdayOnly = !start.isCertain('day') && start.isCertain('weekday');
-      const relative = /\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b/i.test(said);
-      if (!start.isCertain('day') && !weekdayOnly && !relative) continue;
-      const before = ctx.lower.slice(Math.max(0, index - 50), index);
-      const after = ctx.lower.slice(index + said.length, index + said.length + 40);
-      // "Friday's talks" names the meeting whatever comes before it ("two days after Monday's round").
-      const namesMeeting = /^'s\s+(?:talks|meeting|session|round|negotiations)\b/.test(after);
-      if (!namesMeeting && (NOT_THE_MEETING_DAY.test(before.slice(-20)) || NOT_MEETING_VERB.test(before))) continue;
-      const dateline = DATELINE_AFTER.test(after);
-      // A weekday on its own must be "on/last/next Friday" or "Friday's talks", not "a Saturday school".
-      if (weekdayOnly && !/^(?:on|last|this|next|until)\b/i.test(said) && !/^(?:'s)?\s+(?:talks|meeting|session|round|negotiations)\b/.test(after)) continue;
-      let date = new Date(start.get('year') as number, (start.get('month') as number) - 1, start.get('day') as number, 12);
-      const bare = BARE_WEEKDAY.exec(said);
-      if (weekdayOnly && bare) {
-        // Last or next such weekday? A known meeting on one of them decides; else the tense near
-        // the day ("are due on Friday"), then the tense of the sentence.
-        const target = WEEKDAYS.indexOf((bare[1] as string).toLowerCase());
-        const delta = (target - ref.getDay() + 7) % 7;
-        const next = shiftDays(ref, delta);
-        const last = shiftDays(ref, delta === 0 ? 0 : delta - 7);
-        const iso = (d: Date) => isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
-        const onMeeting = [last, next].filter((d) => ctx.meetings.has(iso(d)));
-        const near = ctx.lower.slice(Math.max(0, index - 40), index);
-        date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || ((future ??= FUTURE.test(ctx.lower)) && !PAST_NEAR.test(near)) ? next : last;
-      }
-      const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
-      // A dateline is the day of writing; it states the meeting's day only when it is one.
-      if (dateline && !ctx.meetings.has(value)) continue;
-      out.push({ fact: 'date', subject: null, value, label: labelDate(value), start: index, end: index + said.length });
-    }
-    return out;
+    return dayMentions(ctx)
+      .filter((d) => d.talks)
+      .map((d): Candidate<'date'> => ({ fact: 'date', subject: null, value: d.value, label: labelDate(d.value), start: d.start, end: d.end }));
   },
 });

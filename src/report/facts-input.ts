@@ -8,7 +8,7 @@
 import { byString } from '../canonical.js';
 import type { Suppression } from '../check/suppress.js';
 import { sortDiagnostics, sortFacts } from '../run.js';
-import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord, type FactValue } from '../types.js';
+import { EVENT_SOURCES, FACT_KINDS, type ArticleSummary, type EventSource, type Diagnostic, type FactKind, type FactRecord, type FactValue } from '../types.js';
 
 export interface FactsInput {
   articles: ArticleSummary[];
@@ -82,7 +82,10 @@ function readArticle(o: Obj): ArticleSummary | string {
   if (!isStr(o.path) || !isStr(o.outlet) || !isStr(o.published) || !isStr(o.title)) return 'an article record needs "path", "outlet", "published" and "title" strings';
   if (!isStrOrNull(o.url)) return '"url" must be a string or null';
   if (!isEvent(o.event)) return '"event" must be YYYY-MM-DD or null';
-  return { id: o.id, path: o.path, outlet: o.outlet, published: o.published, title: o.title, url: o.url, event: o.event };
+  // Records written before eventSource existed read as "source unknown".
+  const eventSource = o.eventSource ?? null;
+  if (eventSource !== null && !(EVENT_SOURCES as readonly unknown[]).includes(eventSource)) return `"eventSource" must be one of ${EVENT_SOURCES.join(', ')} or null`;
+  return { id: o.id, path: o.path, outlet: o.outlet, published: o.published, title: o.title, url: o.url, event: o.event, eventSource: eventSource as EventSource | null };
 }
 
 function readFact(o: Obj): FactRecord | string {

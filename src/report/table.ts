@@ -140,6 +140,8 @@ export interface SourceRow {
   outlet: string;
   published: string;
   event: string | null;
+  /** How the event was found (front-matter, stated, ordinal, published). */
+  eventSource: string | null;
   facts: number;
   diagnostics: number;
 }
@@ -151,10 +153,11 @@ export function renderSourcesTable(rows: SourceRow[], options: TableOptions): st
     clean(r.outlet, 40),
     clean(r.published, 25),
     r.event ?? chalk.yellow('unknown'),
+    r.eventSource ?? '—',
     String(r.facts),
     r.diagnostics ? chalk.yellow(String(r.diagnostics)) : '0',
   ]);
-  return `${layout(['Article', 'Outlet', 'Published', 'Event', 'Facts', 'Diagnostics'], cells, [40, 26, 25, 10, 5, 11], chalk)}\n`;
+  return `${layout(['Article', 'Outlet', 'Published', 'Event', 'Event from', 'Facts', 'Diagnostics'], cells, [40, 26, 25, 10, 12, 5, 11], chalk)}\n`;
 }
 
 /** `path:line:column: severity message [CODE]`, one per line, for stderr. */

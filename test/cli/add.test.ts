@@ -36,7 +36,7 @@ describe('istanbul-talks add', () => {
     // The corpus reads back what was given, and extract finds exactly what add printed.
     const extracted = JSON.parse(cli(['extract'], { cwd: dir }).stdout);
     expect(extracted.articles).toEqual([
-      { id: 'wire-unal-co-1-2025-05-16', path: 'corpus/wire-unal-co-1-2025-05-16.md', outlet, published: '2025-05-16', title: "Talks: 'brief'", url: 'https://example.org/a?b=c', event: '2025-05-16' },
+      { id: 'wire-unal-co-1-2025-05-16', path: 'corpus/wire-unal-co-1-2025-05-16.md', outlet, published: '2025-05-16', title: "Talks: 'brief'", url: 'https://example.org/a?b=c', event: '2025-05-16', eventSource: 'stated' },
     ]);
     expect(extracted.facts).toEqual(printed.facts);
     expect(fs.readdirSync(path.join(dir, 'corpus'))).toEqual(['wire-unal-co-1-2025-05-16.md']);

@@ -96,7 +96,7 @@ describe('istanbul-talks (spawned)', () => {
   it('extracts JSON and NDJSON with the SPEC fields', () => {
     const json = JSON.parse(cli(['extract', '--format', 'json']).stdout);
     expect(Object.keys(json)).toEqual(['schemaVersion', 'articles', 'facts', 'diagnostics']);
-    expect(Object.keys(json.articles[0])).toEqual(['id', 'path', 'outlet', 'published', 'title', 'url', 'event']);
+    expect(Object.keys(json.articles[0])).toEqual(['id', 'path', 'outlet', 'published', 'title', 'url', 'event', 'eventSource']);
     expect(Object.keys(json.facts[0])).toEqual(['article', 'outlet', 'event', 'fact', 'subject', 'value', 'label', 'evidence']);
     expect(Object.keys(json.facts[0].evidence)).toEqual(['quote', 'start', 'end', 'line', 'column']);
     const lines = cli(['extract', '--format', 'ndjson']).stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -107,7 +107,7 @@ describe('istanbul-talks (spawned)', () => {
   it('lists sources with outlet, date, meeting, facts and diagnostics', () => {
     const r = cli(['sources']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/│ bne-intellinews-2025-06-02\s+│ bne IntelliNews\s+│ 2025-06-02\s+│ 2025-06-02\s+│ \d+\s+│ 0/);
+    expect(r.stdout).toMatch(/│ bne-intellinews-2025-06-02\s+│ bne IntelliNews\s+│ 2025-06-02\s+│ 2025-06-02\s+│ stated\s+│ \d+\s+│ 0/);
     const json = JSON.parse(cli(['sources', '--format', 'json']).stdout);
     expect(json.sources).toHaveLength(5);
   });

@@ -18,7 +18,7 @@ function rec(outlet: string, fact: FactKind, value: FactValue, event: string | n
   };
 }
 function art(outlet: string, event: string | null = '2025-05-16'): ArticleSummary {
-  return { id: `${outlet.toLowerCase()}-a`, path: `${outlet}.md`, outlet, published: '2025-05-16', title: '', url: null, event };
+  return { id: `${outlet.toLowerCase()}-a`, path: `${outlet}.md`, outlet, published: '2025-05-16', title: '', url: null, event, eventSource: event ? 'stated' : null };
 }
 const opts = { tolerance: 0.1, mergeEvents: false };
 const dur = (minutes: number, qualifier: 'exact' | 'about' | 'under' | 'over') => ({ minutes, qualifier });

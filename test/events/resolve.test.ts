@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/extract/context.js';
+import { dayMentions } from '../../src/extract/date.js';
 import { defaultMeetings } from '../../src/events/meetings.js';
-import { mainEventFromDates, sentenceScopes } from '../../src/events/resolve.js';
+import { calendarIndex, mainEvent, sentenceScopes, windowMeeting } from '../../src/events/resolve.js';
 import { foldText } from '../../src/knowledge/fold.js';
 import { defaultGazetteer } from '../../src/knowledge/gazetteer.js';
 
-/** The scope at the first occurrence of `word` in `text`. */
-function scopeAt(text: string, word: string, main: string = '2025-06-02', reference = main) {
+const calendar = calendarIndex(defaultMeetings());
+
+/** The scopes of one sentence, its days read as the pipeline reads them. */
+function scopes(text: string, main: string | null = '2025-06-02', reference = main ?? '2025-06-02', carryIn: string | null = null) {
   const folded = foldText(text).text;
-  const ctx = buildContext(folded, reference, defaultGazetteer());
-  return sentenceScopes(ctx, main, defaultMeetings(), [])(folded.indexOf(word));
+  const ctx = buildContext(folded, reference, defaultGazetteer(), calendar.ids);
+  const s = sentenceScopes(ctx, { main, reference, calendar }, dayMentions(ctx), carryIn);
+  return { at: (word: string) => s.at(folded.indexOf(word)), carry: s.carry };
 }
 
 describe('sentence scopes', () => {
@@ -18,13 +22,15 @@ describe('sentence scopes', () => {
     ['Three years ago, in the same halls, Arakhamia led the Ukrainian side.', 'Arakhamia', '2022-03-29'],
     ["Last month's round ended with a thousand-for-a-thousand exchange.", 'thousand', '2025-05-16'],
     ['The Russian side was led by Medinsky, who also headed the delegation at the talks of March 2022.', 'headed', '2022-03-29'],
+    ['These talks follow the May meeting that secured a 1,000-prisoner exchange.', 'secured', '2025-05-16'],
+    ['Two weeks earlier the two delegations had met in the Dolmabahce Palace.', 'Dolmabahce', '2025-05-16'],
   ])('%s → moves to %s', (text, word, event) => {
-    expect(scopeAt(text, word, '2025-06-02').event).toBe(event);
+    expect(scopes(text, '2025-06-02').at(word).event).toBe(event);
   });
 
   it('takes "previous talks" to be the meeting before the main one, and a relative clause with it', () => {
     const text = 'Previous peace talks in Istanbul, which had also been led by Medinsky and Umerov, broke down in the spring of 2022.';
-    expect(scopeAt(text, 'Medinsky', '2025-05-16').event).toBe('2022-03-29');
+    expect(scopes(text, '2025-05-16').at('Medinsky').event).toBe('2022-03-29');
   });
 
   it.each([
@@ -32,28 +38,64 @@ describe('sentence scopes', () => {
     ['Russia attempted to annex the regions in 2022, and demanded Kherson.', 'Kherson', '2025-06-02'],
     ['The Russian side was led by Medinsky, who also headed the delegation at the talks of March 2022.', 'Medinsky', '2025-06-02'],
     ['At the previous meeting in May they agreed a swap; this time they agreed on little.', 'little', '2025-06-02'],
+    ['This session ended sooner than the previous meeting on June 2, taking only 40 minutes.', '40', '2025-07-23'],
+    ['On May 28, Medinsky phoned Umerov, the head of the Ukrainian delegation.', 'head', '2025-06-02'],
+    ['Umerov raised a future meeting between the two presidents.', 'Umerov', '2025-05-16'],
   ])('trap: %s stays with the main event', (text, word, main) => {
-    expect(scopeAt(text, word, main).event).toBeNull();
+    expect(scopes(text, main).at(word).event).toBeNull();
   });
 
   it('says a fact also holds where "as in" or "as he did" points', () => {
-    expect(scopeAt('As in 2022, the talks will be held at Dolmabahce.', 'Dolmabahce', '2025-05-16')).toMatchObject({ event: null, also: ['2022-03-29'] });
-    expect(scopeAt('Fidan chaired the meeting as he did in May and June.', 'chaired', '2025-07-23')).toMatchObject({ event: null, also: ['2025-05-16', '2025-06-02'] });
-    expect(scopeAt('They met at the Dolmabahce Palace, the same venue as last month\'s round, for talks that ended early.', 'Dolmabahce')).toMatchObject({ also: ['2025-05-16'] });
-    expect(scopeAt('They met at the Dolmabahce Palace, the same venue as last month\'s round, for talks that ended early.', 'ended')).toMatchObject({ also: [] });
+    expect(scopes('As in 2022, the talks will be held at Dolmabahce.', '2025-05-16').at('Dolmabahce')).toMatchObject({ event: null, also: ['2022-03-29'] });
+    expect(scopes('The delegation was led by Medinsky, just as in 2022.', '2025-05-16').at('Medinsky')).toMatchObject({ event: null, also: ['2022-03-29'] });
+    expect(scopes('Fidan chaired the meeting as he did in May and June.', '2025-07-23').at('chaired')).toMatchObject({ event: null, also: ['2025-05-16', '2025-06-02'] });
+    expect(scopes('As during the May 16 round, the team was headed by Medinsky.', '2025-06-02').at('Medinsky')).toMatchObject({ event: null, also: ['2025-05-16'] });
+    const venue = "They met at the Dolmabahce Palace, the same venue as last month's round, for talks that ended early.";
+    expect(scopes(venue).at('Dolmabahce')).toMatchObject({ also: ['2025-05-16'] });
+    expect(scopes(venue).at('ended')).toMatchObject({ also: [] });
   });
 
   it('drops what was said of talks held elsewhere', () => {
-    expect(scopeAt('At a US-brokered meeting in Jeddah, Ukraine backed a 30-day ceasefire.', 'US').offsite).toBe(true);
-    expect(scopeAt('The talks were mediated by Ankara.', 'Ankara').offsite).toBe(false);
+    expect(scopes('At a US-brokered meeting in Jeddah, Ukraine backed a 30-day ceasefire.').at('US').offsite).toBe(true);
+    expect(scopes('A meeting in Antalya on March 10 that was moderated by Cavusoglu ended without progress.', '2022-03-29').at('moderated').offsite).toBe(true);
+    expect(scopes('The talks were mediated by Ankara.').at('Ankara').offsite).toBe(false);
+  });
+
+  it('hands a recap the sentence opens with to the next sentence, and takes one in when it names no meeting', () => {
+    expect(scopes('In 2022 the two sides met at the Dolmabahce Palace.', '2025-06-02').carry).toBe('2022-03-29');
+    // Trap: a recap at the end of the sentence is that clause's only.
+    expect(scopes('Umerov spoke of a deal, as well as of the talks in 2022.', '2025-06-02').carry).toBeNull();
+    expect(scopes('The two sides agreed to swap prisoners.', '2025-06-02', '2025-06-02', '2022-03-29').at('swap').event).toBe('2022-03-29');
+    expect(scopes('This time the two sides agreed to swap prisoners.', '2025-06-02', '2025-06-02', '2022-03-29').at('swap').event).toBeNull();
   });
 });
 
-describe('mainEventFromDates', () => {
-  it('prefers known meetings, then the most frequent date, then the first', () => {
-    const known = new Set(['2025-05-16']);
-    expect(mainEventFromDates(['2025-05-15', '2025-05-15', '2025-05-16'], known)).toBe('2025-05-16');
-    expect(mainEventFromDates(['2026-01-10', '2026-01-11', '2026-01-11'], known)).toBe('2026-01-11');
-    expect(mainEventFromDates([], known)).toBeNull();
+describe('the main meeting', () => {
+  const evidence = (o: Partial<Parameters<typeof mainEvent>[2]>) => ({ stated: [], ordinals: [], named: [], preview: false, ...o });
+
+  it('is the meeting of the day of writing when the text names it at all', () => {
+    expect(mainEvent(calendar, '2025-06-02', evidence({ stated: ['2025-05-16', '2025-05-16', '2025-06-02'] }))).toEqual({ event: '2025-06-02', source: 'stated' });
+    expect(mainEvent(calendar, '2025-06-02', evidence({ stated: ['2025-05-16'], ordinals: ['2025-06-02'] }))).toEqual({ event: '2025-06-02', source: 'ordinal' });
+  });
+
+  it('is the most stated meeting otherwise, a day near a meeting counting for it', () => {
+    expect(mainEvent(calendar, '2025-06-20', evidence({ stated: ['2025-06-03', '2025-06-02', '2025-05-16'] }))).toEqual({ event: '2025-06-02', source: 'stated' });
+    // A meeting the calendar lacks is the day itself.
+    expect(mainEvent(calendar, '2026-01-12', evidence({ stated: ['2026-01-10'] }))).toEqual({ event: '2026-01-10', source: 'stated' });
+  });
+
+  it('does not take a round before the day of writing for the story', () => {
+    expect(mainEvent(calendar, '2025-06-02', evidence({ ordinals: ['2025-05-16'] }))).toEqual({ event: '2025-06-02', source: 'published' });
+  });
+
+  it('is unknown when nothing points anywhere', () => {
+    expect(mainEvent(calendar, '2024-01-01', evidence({}))).toBeNull();
+  });
+
+  it('finds the day-of-writing meeting up to three days after it, or a week before it for a preview', () => {
+    expect(windowMeeting(calendar, '2025-05-19', false)).toBe('2025-05-16');
+    expect(windowMeeting(calendar, '2025-05-20', false)).toBeNull();
+    expect(windowMeeting(calendar, '2025-05-27', true)).toBe('2025-06-02');
+    expect(windowMeeting(calendar, '2025-05-25', true)).toBeNull();
   });
 });

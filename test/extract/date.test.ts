@@ -15,7 +15,6 @@ describe('date', () => {
     ['The sides held talks on Monday, June 2.', '2025-06-04', '2025-06-02'],
     ['It follows on from a May 16 meeting, also in Istanbul.', '2025-06-02', '2025-05-16'],
     ['The talks in Istanbul on March 29, 2022 ended.', '2025-05-16', '2022-03-29'],
-    ['ISTANBUL, July 23 (AFP) - The talks ended quickly.', '2025-07-23', '2025-07-23'],
     ["Two days after Monday's round in Istanbul, the picture is clearer.", '2025-06-04', '2025-06-02'],
   ])('%s (ref %s)', (text, reference, expected) => {
     expect(values(date, text, reference)).toEqual([expected]);
@@ -43,6 +42,7 @@ describe('date: whose day is it', () => {
     ['Zelensky said on Thursday that the talks would go ahead.', '2025-05-15'],
     ['Turkish sources said late on Thursday that the delegations would meet.', '2025-05-15'],
     ['KYIV, May 19 (Wire) - The talks produced a prisoner deal.', '2025-05-19'],
+    ['ISTANBUL, July 23 (AFP) - The talks ended quickly.', '2025-07-23'],
     ['Moscow’s team has been in Istanbul since early on Thursday.', '2025-05-15'],
     ['Olena runs a Saturday language school, and follows every round of talks.', '2025-06-02'],
   ])('trap: %s', (text, reference) => {
