@@ -18,6 +18,8 @@ const SETS = [
   // Written by someone who never saw the rules, and never used to tune them: the honest figure.
   { name: 'held-out set', corpus: path.join(root, 'test/fixtures/holdout'), gold: path.join(root, 'test/gold/holdout') },
   { name: 'blind set', corpus: path.join(root, 'test/fixtures/blind'), gold: path.join(root, 'test/gold/blind') },
+  // Written blind in the styles of real reporting (datelines, bylines, recaps, site chrome), never read for tuning.
+  { name: 'field set', corpus: path.join(root, 'test/fixtures/field'), gold: path.join(root, 'test/gold/field') },
 ].filter((set) => fs.existsSync(set.corpus));
 
 const pct = (x: number | null) => (x === null ? '—' : x.toFixed(2)).padStart(9);
