@@ -12,7 +12,7 @@ import { byString } from './canonical.js';
 import { scanSuppressions, type Suppression } from './check/suppress.js';
 import { displayPath, listArticleFiles, loadArticleFile, skippedDiagnostics, type LoadOptions, type SkippedEntry } from './corpus/load.js';
 import { escapeControls } from './report/sanitize.js';
-import { defaultMeetings } from './events/meetings.js';
+import { defaultMeetings, loadCalendar } from './events/meetings.js';
 import { defaultGazetteer, loadGazetteer } from './knowledge/gazetteer.js';
 import { extractArticle, type PipelineOptions } from './pipeline.js';
 import { inParallel } from './run-parallel.js';
@@ -28,6 +28,8 @@ export interface ExtractResult {
 
 export interface RunOptions extends LoadOptions {
   gazetteerFiles?: string[];
+  /** Calendar files whose meetings are added to the bundled calendar. */
+  calendarFiles?: string[];
   facts?: readonly FactKind[];
   /** Only the I-th of N slices of the sorted file list (1-based). */
   shard?: { index: number; count: number };
@@ -107,6 +109,7 @@ export interface BatchConfig {
   /** Listed files that are not regular files (see LoadOptions.notRegular). */
   notRegular?: string[];
   gazetteerFiles?: string[];
+  calendarFiles?: string[];
   facts?: readonly FactKind[];
   reference?: boolean;
 }
@@ -150,7 +153,7 @@ const READ_AHEAD_CHARS = 1024 * 1024;
 export function batchRunner(config: BatchConfig): (files: string[]) => BatchResult {
   const pipeline: PipelineOptions = {
     gazetteer: config.gazetteerFiles?.length ? loadGazetteer(config.gazetteerFiles) : defaultGazetteer(),
-    meetings: defaultMeetings(),
+    meetings: config.calendarFiles?.length ? loadCalendar(config.calendarFiles) : defaultMeetings(),
     ...(config.facts ? { facts: config.facts } : {}),
     ...(config.reference ? { reference: true } : {}),
   };
@@ -220,6 +223,7 @@ export function extractCorpusStream(corpusDir: string, options: RunOptions = {})
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.followSymlinks ? { followSymlinks: true } : {}),
     ...(options.gazetteerFiles?.length ? { gazetteerFiles: options.gazetteerFiles } : {}),
+    ...(options.calendarFiles?.length ? { calendarFiles: options.calendarFiles } : {}),
     ...(options.facts ? { facts: options.facts } : {}),
     ...(options.reference ? { reference: true } : {}),
   };

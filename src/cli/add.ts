@@ -9,7 +9,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { checkIsoDate } from '../corpus/meta.js';
 import { DEFAULT_MAX_FILE_BYTES, decodeArticle, displayPath, listArticleFiles, parseArticle } from '../corpus/load.js';
-import { defaultMeetings } from '../events/meetings.js';
+import { defaultMeetings, loadCalendar } from '../events/meetings.js';
 import { slugify as slug } from '../knowledge/fold.js';
 import { defaultGazetteer, loadGazetteer } from '../knowledge/gazetteer.js';
 import { extractArticle } from '../pipeline.js';
@@ -32,6 +32,7 @@ export interface AddCliOptions {
   format: ExtractFormat;
   output?: string;
   gazetteer?: string[];
+  calendar?: string[];
   maxFileSize?: string;
   color?: boolean;
 }
@@ -115,7 +116,7 @@ export async function runAdd(files: string[], opts: AddCliOptions): Promise<void
   if (fs.existsSync(corpusDir) && !fs.statSync(corpusDir).isDirectory()) throw new UsageError(`corpus is not a directory: ${opts.corpus ?? 'corpus'}`);
   const planned = plan(files, opts, corpusDir);
   const gazetteer = opts.gazetteer?.length ? loadGazetteer(opts.gazetteer) : defaultGazetteer();
-  const meetings = defaultMeetings();
+  const meetings = opts.calendar?.length ? loadCalendar(opts.calendar) : defaultMeetings();
   fs.mkdirSync(corpusDir, { recursive: true });
 
   const articles: ArticleSummary[] = [];

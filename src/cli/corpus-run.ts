@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import { mergeFactsInputs, type FactsInput } from '../report/facts-input.js';
 import { extractCorpus, extractCorpusStream, type ExtractionStream, type ExtractResult, type RunOptions } from '../run.js';
 import { renderDiagnostics } from '../report/table.js';
+import { defaultMeetings, loadCalendar } from '../events/meetings.js';
+import { inferMeetings } from '../events/infer.js';
+import { calendarIndex, type CalendarIndex } from '../events/resolve.js';
 import type { FactKind } from '../types.js';
 import { NO_PROGRESS, createProgress, progressAllowed, type Progress } from './progress.js';
 import { UsageError, parseBytes, resolveColor, resolveCorpus, type CommonOptions } from './shared.js';
@@ -53,6 +56,7 @@ function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progr
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(opts.followSymlinks ? { followSymlinks: true } : {}),
     ...(opts.gazetteer?.length ? { gazetteerFiles: opts.gazetteer } : {}),
+    ...(opts.calendar?.length ? { calendarFiles: opts.calendar } : {}),
     ...(facts ? { facts } : {}),
     ...(shard ? { shard } : {}),
     onProgress: (done, total) => {
@@ -89,13 +93,24 @@ export function readFactsFiles(files: readonly string[]): FactsInput {
   return mergeFactsInputs(sources);
 }
 
-/** Records to compare: from `--from-facts` files, or extracted from the corpus now. */
+/** The calendar the command works with: the bundled one and the user's `--calendar` files. */
+export function calendarOf(opts: CommonOptions): CalendarIndex {
+  return calendarIndex(opts.calendar?.length ? loadCalendar(opts.calendar) : defaultMeetings());
+}
+
+/**
+ * Records to compare: from `--from-facts` files, or extracted from the corpus now; meetings the
+ * calendar lacks inferred from them (with a warning each).
+ */
 export function loadInput(opts: InputOptions, facts: readonly FactKind[] | undefined): FactsInput {
+  const calendar = calendarOf(opts);
   if (opts.fromFacts?.length) {
     if (opts.corpus !== undefined) throw new UsageError('--from-facts and --corpus exclude each other: the facts files already say which corpus they come from');
-    return readFactsFiles(opts.fromFacts);
+    const input = readFactsFiles(opts.fromFacts);
+    return { ...input, ...inferMeetings(input, calendar) };
   }
-  return runExtraction(opts, facts);
+  const input = runExtraction(opts, facts);
+  return { ...input, ...inferMeetings(input, calendar) };
 }
 
 export function reportDiagnostics(result: { diagnostics: ExtractResult['diagnostics'] }, opts: CommonOptions): void {

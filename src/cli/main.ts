@@ -18,6 +18,7 @@ function common(cmd: Command): Command {
   return cmd
     .option('--corpus <dir>', 'corpus directory (default: ./corpus when it exists, else the bundled corpus)')
     .option('--gazetteer <file>', 'extra gazetteer entities (JSON); repeatable', collect)
+    .option('--calendar <file>', 'extra meetings for the calendar (JSON, like knowledge/meetings.json); repeatable', collect)
     .option('--max-file-size <bytes>', 'skip article files larger than this (default 5m)')
     .option('--follow-symlinks', 'follow symbolic links that point outside the corpus directory')
     .option('--color', 'force colour')
@@ -96,6 +97,7 @@ export function buildProgram(): Command {
     .option('--force', 'replace an article that has the same id')
     .option('--corpus <dir>', 'corpus directory (default: ./corpus, created when missing)')
     .option('--gazetteer <file>', 'extra gazetteer entities (JSON); repeatable', collect)
+    .option('--calendar <file>', 'extra meetings for the calendar (JSON, like knowledge/meetings.json); repeatable', collect)
     .option('--max-file-size <bytes>', 'refuse input files larger than this (default 5m)')
     .addOption(formatOption(EXTRACT_FORMATS, 'table'))
     .addOption(outputOption())

@@ -16,6 +16,8 @@ export interface CommonOptions {
   corpus?: string;
   color?: boolean;
   gazetteer?: string[];
+  /** Calendar files with meetings to add to the bundled calendar. */
+  calendar?: string[];
   maxFileSize?: string;
   followSymlinks?: boolean;
 }
