@@ -1,10 +1,62 @@
 /**
  * venue: a named building where the talks were held. Known palaces come from the gazetteer (any
  * spelling); an unknown "the <Name> Palace|Hotel|…" in a sentence about the meeting is still
- * extracted, with its slug as id. "A palace in Istanbul" names nothing and yields nothing.
+ * extracted, with its slug as id — unless its name is a garbled spelling of a known venue of the
+ * same kind of building ("the Dormabach Palace", a machine translation's Dolmabahçe), which is that
+ * venue. "A palace in Istanbul" names nothing and yields nothing.
  */
-import { slugify } from '../knowledge/fold.js';
+import type { Entity, Gazetteer } from '../knowledge/gazetteer.js';
+import { foldKey, slugify } from '../knowledge/fold.js';
 import { defineExtractor, type Candidate } from './types.js';
+
+/**
+ * Edits (insert, delete, substitute, swap two neighbours) between two short words, or `limit + 1`
+ * once it is clear there are more than `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length] as number;
+}
+
+const spellings = new WeakMap<Gazetteer, Array<{ entity: Entity; name: string; kind: string }>>();
+
+/** The known venue an unknown "<name> <kind>" misspells: same first letter, at most one edit in three letters. */
+function misspelt(gazetteer: Gazetteer, name: string, kind: string): Entity | undefined {
+  let known = spellings.get(gazetteer);
+  if (!known) {
+    known = gazetteer.entities
+      .filter((e) => e.kind === 'venue')
+      .flatMap((entity) => [entity.name, ...entity.aliases].map((alias) => foldKey(alias).split(' ')).filter((w) => w.length >= 2).map((w) => ({ entity, name: w.slice(0, -1).join(''), kind: w[w.length - 1] as string })));
+    spellings.set(gazetteer, known);
+  }
+  const key = foldKey(name).replace(/ /g, '');
+  let found: Entity | undefined;
+  for (const k of known) {
+    if (k.kind !== kind || k.name[0] !== key[0] || k.name.length < 5) continue;
+    const limit = Math.floor(k.name.length / 3);
+    if (editDistance(key, k.name, limit) <= limit) {
+      if (found && found.id !== k.entity.id) return undefined;
+      found = k.entity;
+    }
+  }
+  return found;
+}
 
 const MEETING = /\b(?:talks|meeting|meetings|met|meet|negotiations|negotiators|delegations|session|round|held|hosted|convened|gathered|venue|sat)\b/;
 const UNKNOWN_VENUE = /\b(?:at|in|inside)\s+the\s+((?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Palace|Hotel|Centre|Center|Mansion|Pavilion|Residence|Kiosk|Building))\b/gu;
@@ -26,7 +78,9 @@ export default defineExtractor({
         const name = m[1] as string;
         const start = m.index + m[0].length - name.length;
         if (out.some((c) => c.start < start + name.length && start < c.end)) continue;
-        out.push({ fact: 'venue', subject: null, value: slugify(name), label: name, start, end: start + name.length });
+        const words = name.split(/\s+/);
+        const known = misspelt(ctx.gazetteer, words.slice(0, -1).join(' '), (words[words.length - 1] as string).toLowerCase());
+        out.push({ fact: 'venue', subject: null, value: known?.id ?? slugify(name), label: known?.name ?? name, start, end: start + name.length });
       }
     }
     return out;

@@ -11,6 +11,12 @@ describe('venue', () => {
     ['The talks were held at Chiragan.', ['ciragan-palace']],
     ['They met in the Dolmabahce Office of the Presidency.', ['dolmabahce-palace']],
     ['The talks were held at the Yildiz Palace.', ['yildiz-palace']],
+    // A garbled spelling of a known palace is that palace; one far from every known name is not.
+    ['The delegations met at the Dormabach Palace in Istanbul.', ['dolmabahce-palace']],
+    ['The talks were held at the Cheragan Palace.', ['ciragan-palace']],
+    ['The talks were held at the Dolmabahche Palace.', ['dolmabahce-palace']],
+    ['The talks were held at the Beylerbeyi Palace.', ['beylerbeyi-palace']],
+    ['The talks were held at the Dolmen Palace.', ['dolmen-palace']],
   ])('%s', (text, expected) => {
     expect(values(venue, text)).toEqual(expected);
   });
