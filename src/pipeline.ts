@@ -184,7 +184,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
         return;
       }
       const ctx = contextOf(index);
-      const talkDays = days.filter((d) => d.talks);
+      const talkStarts = new Map(days.filter((d) => d.talks).map((d) => [d.start, d.value]));
       const words = sentenceScopes(ctx, env, [], carriesInto(index) ? carry : null, { ordinals: false });
       carry = words.carry;
       const pastPerfect = PAST_PERFECT.test(lower);
@@ -193,10 +193,10 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
         if ((r.by !== 'day' && r.by !== 'ordinal') || r.event === null || r.kind === 'also') continue;
         evidence.named.push(r.event);
         if (r.kind !== 'move' || pastPerfect) continue;
-        if (r.by === 'day' && !talkDays.some((d) => d.start === r.start)) continue;
+        if (r.by === 'day' && !talkStarts.has(r.start)) continue;
         const scope = words.at(r.start);
         if (scope.event !== null || scope.offsite) continue;
-        if (r.by === 'day') evidence.stated.push((talkDays.find((d) => d.start === r.start) as DayMention).value);
+        if (r.by === 'day') evidence.stated.push(talkStarts.get(r.start) as string);
         else evidence.ordinals.push(r.event);
       }
     });

@@ -121,7 +121,16 @@ export function articleFrame(published: string, body: string): Frame {
   return { reference: dateline ?? byline ?? published.slice(0, 10), spans };
 }
 
-/** Whether [start, end) of the body lies in one of the frame's spans. */
+/** Whether [start, end) of the body lies in one of the frame's spans (sorted, disjoint: a binary search). */
 export function inFrame(frame: Frame, start: number, end: number): boolean {
-  return frame.spans.some((s) => start >= s.start && end <= s.end);
+  let lo = 0;
+  let hi = frame.spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = frame.spans[mid] as { start: number; end: number };
+    if (start < s.start) hi = mid - 1;
+    else if (start >= s.end) lo = mid + 1;
+    else return end <= s.end;
+  }
+  return false;
 }

@@ -208,17 +208,26 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
   const { lower } = ctx;
   const { calendar, main } = env;
   const found: Array<Omit<Reference, 'kind'> & { kind?: Reference['kind'] }> = [];
-  const taken = (start: number, end: number) => found.some((r) => r.start < end && start < r.end);
+  // Characters a reference already covers: a later pattern may not read them again (linear in the sentence).
+  const covered = new Uint8Array(lower.length + 1);
+  const taken = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (covered[i]) return true;
+    return false;
+  };
+  const push = (r: (typeof found)[number]) => {
+    found.push(r);
+    covered.fill(1, r.start, r.end);
+  };
   for (const d of days) {
     const event = meetingOfDay(calendar, d);
-    if (event !== null) found.push({ start: d.start, end: d.end, event, by: 'day' });
+    if (event !== null && !taken(d.start, d.end)) push({ start: d.start, end: d.end, event, by: 'day' });
   }
   const anchorYear = (main ?? env.reference).slice(0, 4);
   MONTH_RE.lastIndex = 0;
   for (let m = MONTH_RE.exec(ctx.text); m !== null; m = MONTH_RE.exec(ctx.text)) {
     if (taken(m.index, m.index + m[0].length)) continue;
     const id = monthMeeting(calendar, m[1] as string, m[2] ?? anchorYear);
-    if (id) found.push({ start: m.index, end: m.index + m[0].length, event: id, by: 'words' });
+    if (id) push({ start: m.index, end: m.index + m[0].length, event: id, by: 'words' });
   }
   const nearMeeting = (index: number) => MEETING_NOUN.test(lower.slice(Math.max(0, index - 60), index + 60));
   for (const re of [SEASON_YEAR, YEAR_RE]) {
@@ -229,7 +238,7 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
       const year = m[1] as string;
       if (!nearMeeting(m.index) || main?.startsWith(year)) continue;
       const list = calendar.starting(year);
-      if (list.length === 1) found.push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
+      if (list.length === 1) push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
     }
   }
   const series = seriesOf(env);
@@ -239,20 +248,20 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
     const n = ORDINAL_WORDS[(m[1] ?? m[2]) as string] as number;
     const target = series === undefined ? undefined : calendar.ordinal(series, n);
     // "the first direct talks" of a series that does not count its rounds names nothing.
-    if (target && target.id <= addDays(env.reference, 7)) found.push({ start: m.index, end: m.index + m[0].length, event: target.id, by: 'ordinal' });
+    if (target && target.id <= addDays(env.reference, 7)) push({ start: m.index, end: m.index + m[0].length, event: target.id, by: 'ordinal' });
   }
   PREVIOUS_RE.lastIndex = 0;
   for (let m = PREVIOUS_RE.exec(lower); m !== null; m = PREVIOUS_RE.exec(lower)) {
     if (taken(m.index, m.index + m[0].length)) continue;
     const target = main ? calendar.before(main)?.id : UNRESOLVED;
-    if (target !== undefined) found.push({ start: m.index, end: m.index + m[0].length, event: target, by: 'words' });
+    if (target !== undefined) push({ start: m.index, end: m.index + m[0].length, event: target, by: 'words' });
   }
   NEXT_RE.lastIndex = 0;
   for (let m = NEXT_RE.exec(lower); m !== null; m = NEXT_RE.exec(lower)) {
     if (taken(m.index, m.index + m[0].length)) continue;
     // "Next" counts from the day of writing: in a preview the next round is the main one.
     const target = calendar.after(env.reference);
-    found.push({ start: m.index, end: m.index + m[0].length, event: main === null ? UNRESOLVED : (target?.id ?? UNRESOLVED), by: 'words', ...(main !== null && !target ? { unknown: true } : {}) });
+    push({ start: m.index, end: m.index + m[0].length, event: main === null ? UNRESOLVED : (target?.id ?? UNRESOLVED), by: 'words', ...(main !== null && !target ? { unknown: true } : {}) });
   }
   AGO_RE.lastIndex = 0;
   for (let m = AGO_RE.exec(lower); m !== null; m = AGO_RE.exec(lower)) {
@@ -263,18 +272,18 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
     const target = m[4] ? addDays(env.reference, -15) : addDays(env.reference, -n * span);
     const slack = unit === 'year' ? 120 : unit === 'month' ? 20 : 5;
     const list = calendar.meetings.filter((x) => x.id !== main && x.id <= env.reference && Math.abs(dayNumber(x.id) - dayNumber(target)) <= slack);
-    if (list.length === 1) found.push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
+    if (list.length === 1) push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
   }
   for (const alias of calendar.aliases) {
     for (let at = lower.indexOf(alias.text); at !== -1; at = lower.indexOf(alias.text, at + alias.text.length)) {
       const end = at + alias.text.length;
       if (/\w/.test(lower[at - 1] ?? ' ') || /\w/.test(lower[end] ?? ' ') || taken(at, end)) continue;
-      found.push({ start: at, end, event: alias.id, by: 'words' });
+      push({ start: at, end, event: alias.id, by: 'words' });
     }
   }
   RESET_RE.lastIndex = 0;
   for (let m = RESET_RE.exec(lower); m !== null; m = RESET_RE.exec(lower)) {
-    if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, event: main, kind: 'reset', by: 'words' });
+    if (!taken(m.index, m.index + m[0].length)) push({ start: m.index, end: m.index + m[0].length, event: main, kind: 'reset', by: 'words' });
   }
   found.sort((a, b) => a.start - b.start);
 
@@ -304,23 +313,31 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
 }
 
 /** The sentence cut into clauses, each with its references. */
+/** The sentence cut into clauses, each with its references (`refs` sorted by start). Linear in the sentence. */
 function segmentsOf(ctx: SentenceContext, refs: readonly Reference[]): Segment[] {
   const { text, lower } = ctx;
-  const bounds = new Set<number>([0]);
+  // 1: a clause may start here; 2: inside a reference, where none may ("Monday, June 2").
+  const marks = new Uint8Array(text.length + 1);
+  marks[0] = 1;
   SEGMENT_BREAK.lastIndex = 0;
-  for (let m = SEGMENT_BREAK.exec(text); m !== null; m = SEGMENT_BREAK.exec(text)) bounds.add(m.index + m[0].length);
+  for (let m = SEGMENT_BREAK.exec(text); m !== null; m = SEGMENT_BREAK.exec(text)) marks[m.index + m[0].length] = 1;
   // A relative clause hanging on a reference starts a clause of its own ("May's meeting that secured …").
   for (const r of refs) {
     const m = RELATIVE_AFTER.exec(lower.slice(r.end, r.end + 40));
-    if (m) bounds.add(r.end + m[0].length);
+    if (m) marks[r.end + m[0].length] = 1;
   }
-  // Day mentions cross commas ("Monday, June 2"): no clause starts inside a reference.
-  const sorted = [...bounds].filter((b) => !refs.some((r) => r.start < b && b < r.end)).sort((a, b) => a - b);
-  return sorted.map((start, i) => {
-    const end = i + 1 < sorted.length ? (sorted[i + 1] as number) : text.length;
+  for (const r of refs) marks.fill(2, r.start + 1, r.end);
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i++) if (marks[i] === 1) starts.push(i);
+  if (starts.length === 0) starts.push(0);
+  let next = 0;
+  return starts.map((start, i) => {
+    const end = i + 1 < starts.length ? (starts[i + 1] as number) : text.length;
     const head = lower.slice(start, Math.min(end, start + 40));
     const kind: Segment['kind'] = i > 0 && RELATIVE_START.test(head) ? 'relative' : i > 0 && PARTICIPLE_START.test(head) ? 'participle' : 'main';
-    return { start, end, kind, refs: refs.filter((r) => r.start >= start && r.start < end) };
+    const own: Reference[] = [];
+    while (next < refs.length && (refs[next] as Reference).start < end) own.push(refs[next++] as Reference);
+    return { start, end, kind, refs: own };
   });
 }
 
@@ -341,8 +358,14 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
   const { main, calendar } = env;
   const refs = findReferences(ctx, env, days, options);
   const segments = segmentsOf(ctx, refs);
-  const offsiteIn = (s: Segment) =>
-    ctx.mentions.some((m) => m.entity.offsite && m.start >= s.start && m.start < s.end && /\b(?:in|at|to|near)\s+$/.test(ctx.lower.slice(Math.max(0, m.start - 6), m.start)));
+  // Places of other talks, "in Jeddah", in text order (almost always none).
+  const elsewhere = ctx.mentions.filter((m) => m.entity.offsite && /\b(?:in|at|to|near)\s+$/.test(ctx.lower.slice(Math.max(0, m.start - 6), m.start))).map((m) => m.start);
+  let nextElsewhere = 0;
+  const offsiteIn = (s: Segment) => {
+    let found = false;
+    while (nextElsewhere < elsewhere.length && (elsewhere[nextElsewhere] as number) < s.end) if ((elsewhere[nextElsewhere++] as number) >= s.start) found = true;
+    return found;
+  };
   /** "in all three rounds", "both meetings": the meetings of the main event's year up to it. */
   const allRounds = (lower: string): string[] => {
     if (!main || !ALL_ROUNDS.test(lower)) return [];
@@ -358,7 +381,8 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
   // A recap the sentence opens with ("In 2022, …", "Talks held on May 16 …") carries on to the next sentence.
   let opensWithRecap = false;
   let unknown = false;
-  let forward: string[] = [];
+  // Meetings an "as in …" at the head of the sentence adds to every clause after it.
+  const forward = new Set<string>();
   segments.forEach((s, i) => {
     const lower = ctx.lower.slice(s.start, s.end);
     const moves = s.refs.filter((r) => r.kind === 'move');
@@ -408,17 +432,24 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
       // "…, the same venue as last month's round" looks back at the clause before and no further.
       // "As in 2022, the talks …" opens the sentence and holds for all of it.
       if (ANAPHORIC_ALSO.test(lower) && (i > 0 || !/^\s*(?:just\s+|exactly\s+)?(?:as|like)\b/.test(lower))) {
-        if (previous) previous.also = [...previous.also, ...also];
+        if (previous) previous.also = [...new Set([...previous.also, ...also])];
         local.push(...also);
-      } else forward = [...forward, ...also];
+      } else for (const e of also) forward.add(e);
     }
-    scopes.push({ event, also: [...forward, ...local], offsite: offsiteIn(s) || isUnknown });
+    scopes.push({ event, also: [...new Set([...forward, ...local])], offsite: offsiteIn(s) || isUnknown });
   });
   const carry = !carried && opensWithRecap && outer !== null && !unknown ? outer : null;
   return {
     at(offset) {
-      let i = 0;
-      while (i + 1 < segments.length && (segments[i + 1] as Segment).start <= offset) i++;
+      // The last clause that starts at or before `offset`.
+      let lo = 0;
+      let hi = segments.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((segments[mid] as Segment).start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const i = lo;
       const scope = scopes[i] ?? { event: null, also: [], offsite: false };
       const here = scope.event ?? main;
       return { event: scope.event, also: [...new Set(scope.also)].filter((e) => e !== here).sort(), offsite: scope.offsite };
