@@ -4,7 +4,7 @@
  */
 import { detach } from './corpus/detach.js';
 import { createLocator, type Locator } from './corpus/location.js';
-import { splitSentences, type SentenceSpan } from './corpus/sentences.js';
+import { isWhiteSpace, splitSentences, type SentenceSpan } from './corpus/sentences.js';
 import { buildContext, type SentenceContext } from './extract/context.js';
 import { cueScanner } from './extract/cues.js';
 import { refine } from './extract/refiners.js';
@@ -87,6 +87,37 @@ interface Found {
   end: number;
 }
 
+/**
+ * Sentences cut where a span begins and ends, so that each span is one sentence ("By A. Writer,
+ * July 24" on a line with no final stop would otherwise run into the next line). Both lists are
+ * sorted; linear in their lengths.
+ */
+export function apart(text: string, sentences: readonly SentenceSpan[], spans: readonly SentenceSpan[]): SentenceSpan[] {
+  if (spans.length === 0) return sentences as SentenceSpan[];
+  const out: SentenceSpan[] = [];
+  let k = 0;
+  for (const s of sentences) {
+    let start = s.start;
+    while (k < spans.length && (spans[k] as SentenceSpan).end <= start) k++;
+    for (let j = k; j < spans.length && (spans[j] as SentenceSpan).start < s.end; j++) {
+      const span = spans[j] as SentenceSpan;
+      if (span.start > start) out.push({ start, end: span.start });
+      const end = Math.min(span.end, s.end);
+      if (end > Math.max(start, span.start)) out.push({ start: Math.max(start, span.start), end });
+      start = Math.max(start, end);
+    }
+    if (start < s.end) out.push({ start, end: s.end });
+  }
+  // Without the white space at their ends, as the sentence splitter gives them.
+  const trimmed: SentenceSpan[] = [];
+  for (let { start, end } of out) {
+    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start) trimmed.push({ start, end });
+  }
+  return trimmed;
+}
+
 /** Whether a sentence may say which meeting its clauses are about (SCOPE_CUE), or names a day. */
 function mayRefer(lower: string, dayCue: boolean): boolean {
   return dayCue || SCOPE_CUE.test(lower);
@@ -109,7 +140,8 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const folded = foldText(article.raw, article.bodyStart);
   const frame = articleFrame(article.published, folded.text);
   const reference = frame.reference;
-  const sentences = splitSentences(folded.text);
+  // A dateline or byline is a segment of its own, whatever punctuation it has or lacks.
+  const sentences = apart(folded.text, splitSentences(folded.text), frame.spans);
   // One gazetteer pass over the whole article, shared out to its sentences.
   const mentions = options.reference ? null : gazetteer.mentionsBySpan(folded.text, sentences);
   // Kinds not asked for cannot change the others' results (refiners work within one kind): skip them.

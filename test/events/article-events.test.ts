@@ -147,3 +147,18 @@ describe('each fact’s meeting, clause by clause', () => {
     expect(r.facts).toContain('2025-06-02 delegation-head[russia] "vladimir-medinsky"');
   });
 });
+
+describe('datelines and bylines as segments of their own', () => {
+  it('cuts a sentence at a byline line with no final stop', async () => {
+    const { apart } = await import('../../src/pipeline.js');
+    const text = 'The talks ended on July 23\nBy A. Writer in Berlin July 24, 2025\nThe two sides met at the Ciragan Palace.';
+    const byline = { start: text.indexOf('By'), end: text.indexOf('2025') + 4 };
+    const cut = apart(text, [{ start: 0, end: text.length }], [byline]).map((s) => text.slice(s.start, s.end));
+    expect(cut).toEqual(['The talks ended on July 23', 'By A. Writer in Berlin July 24, 2025', 'The two sides met at the Ciragan Palace.']);
+  });
+
+  it('reads the facts after a byline line as their own sentence', () => {
+    const r = run('ISTANBUL, July 24 (Wire) - The third round ended on Wednesday\nBy A. Writer, July 24, 2025\nThe two sides met at the Ciragan Palace for 40 minutes.', '2025-07-24');
+    expect(r.facts).toEqual(['2025-07-23 date "2025-07-23"', '2025-07-23 duration {"minutes":40,"qualifier":"exact"}', '2025-07-23 venue "ciragan-palace"']);
+  });
+});
