@@ -43,7 +43,7 @@ function render(name: string, score: Score): string {
   return lines.join('\n');
 }
 
-function renderReal(score: RealScore): string {
+function renderReal(score: RealScore, dir: string): string {
   const head = `  ${'fact'.padEnd(20)}${'gold'.padStart(6)}${'found'.padStart(7)}${'correct'.padStart(9)}${'precision'.padStart(11)}${'recall'.padStart(9)}${'F1'.padStart(7)}`;
   const row = (name: string, k: { gold: number; found: number; correct: number }) =>
     `  ${name.padEnd(20)}${String(k.gold).padStart(6)}${String(k.found).padStart(7)}${String(k.correct).padStart(9)}${pct(precision(k)).padStart(11)}${pct(recall(k))}${pct(f1(k)).slice(2).padStart(7)}`;
@@ -52,7 +52,7 @@ function renderReal(score: RealScore): string {
   const loose = micro(score.ignoringMeetings);
   const c = score.conflicts;
   const lines = [
-    `real development set (${score.articles} articles, ../shared/real) — meetings strict`,
+    `real development set (${score.articles} articles, ${path.relative(process.cwd(), dir) || '.'}) — meetings strict`,
     ...table(score.strict),
     `  ignoring meetings: core P ${pct(precision(loose)).trim()} R ${pct(recall(loose)).trim()} F1 ${pct(f1(loose)).trim()}`,
     `  core F1 ${pct(f1(strict)).trim()} strict, ${pct(f1(loose)).trim()} ignoring meetings (core kinds: ${CORE_KINDS.join(', ')})`,
@@ -86,7 +86,7 @@ for (const set of SETS) {
 if (!only || 'real'.startsWith(only)) {
   if (realDir && fs.existsSync(path.join(realDir, 'gold.json'))) {
     const score = scoreReal(realDir);
-    console.log(renderReal(score));
+    console.log(renderReal(score, realDir));
     if (verbose) for (const m of score.misses) console.log(`    ${m.kind.padEnd(13)} ${m.article}: ${m.key}   «${m.quote.replace(/\s+/g, ' ').slice(0, 100)}»`);
   } else {
     console.log(`real development set: skipped (no gold.json in ${realDir ?? '../shared/real'}; see ../shared/real/README.md)`);
