@@ -139,6 +139,8 @@ const TALKS_BEFORE = new RegExp(String.raw`\b(?:${TALKS_NOUN})(?:\s+(?:held|sche
 const OTHER_BEFORE = new RegExp(String.raw`\b(?:${OTHER_NOUN})\s+(?:on\s+)?$`);
 /** Talks that are not the talks: "a bilateral meeting on Thursday", "a separate session". */
 const SIDE_MEETING = /\b(?:bilateral|separate|one-on-one|phone|telephone|video|virtual|online)\s+(?:\w+\s+)?$/;
+/** The same, anywhere between a verb and its day: "held a bilateral meeting with … on Thursday". */
+const SIDE_MEETING_IN = new RegExp(String.raw`\b(?:bilateral|separate|one-on-one|phone|telephone|video|virtual|online)\s+(?:\w+\s+)?(?:${TALKS_NOUN})\b`);
 /** Verbs of people meeting: "the delegations met on Friday". */
 const MEET_VERB = String.raw`met|meet|meets|sat\s+down|sit\s+down|gathered|gather|negotiated|came\s+together|come\s+together`;
 /** Verbs any event takes, whose subject decides whose day it is ("the talks began", "the swap began"). */
@@ -200,7 +202,8 @@ export function talksOnDay(lower: string, index: number, end: number): boolean {
   let verb = lastMatch(VERB, before);
   if (verb) {
     // "held a phone call on Sunday": what the verb is said of between it and the day.
-    if (OTHER_NOUN_RE.test(before.slice(verb.end))) return false;
+    const zone = before.slice(verb.end);
+    if (OTHER_NOUN_RE.test(zone) || SIDE_MEETING_IN.test(zone)) return false;
     if (!verb.talks) return false;
     if (verb.people) return true;
     const at = index - before.length + verb.index;

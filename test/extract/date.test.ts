@@ -49,6 +49,34 @@ describe('date: whose day is it', () => {
     expect(values(date, text, reference)).toEqual([]);
   });
 
+  it.each([
+    // The day of the talks, wherever the sentence puts it.
+    ['The United Nations welcomed talks between the two countries held on Friday in Istanbul.', '2025-05-17', '2025-05-16'],
+    ['On Tuesday, negotiators from both sides met at the Dolmabahce Palace.', '2022-03-30', '2022-03-29'],
+    ['The third round of peace talks is held in Istanbul on July 23, 2025.', '2025-07-24', '2025-07-23'],
+    ['The meeting is set to take place Monday at the Ciragan Palace.', '2025-06-01', '2025-06-02'],
+    ['A trilateral meeting of the delegations began on Monday in Istanbul.', '2025-06-02', '2025-06-02'],
+    ['Negotiators concluded their second round of talks in Istanbul on Tuesday.', '2025-06-03', '2025-06-03'],
+  ])('the talks’ day: %s', (text, reference, expected) => {
+    expect(values(date, text, reference)).toEqual([expected]);
+  });
+
+  it.each([
+    // A day of something else, said before or after the day, or of what a verb is said of.
+    ['Medinsky told reporters on Friday that the talks had gone well.', '2025-05-16'],
+    ['On July 11, Zelensky confirmed that Ukraine was ready for another round of talks.', '2025-07-23'],
+    ['Fidan on Friday urged both delegations to seize the chance the talks offered.', '2025-05-16'],
+    ['The delegation arrived in Istanbul on Sunday evening ahead of the talks.', '2025-06-01'],
+    ['On July 22, the president approved the make-up of the delegation for the talks.', '2025-07-23'],
+    ['Both sides spoke of more humanitarian steps after a series of swaps, the latest of which took place on Wednesday.', '2025-07-23'],
+    ['In a phone call on Sunday, the two leaders agreed that the talks would go ahead in Istanbul.', '2022-03-29'],
+    ['Fidan held a bilateral meeting with the Ukrainian delegation on Thursday, on the eve of the talks.', '2025-05-16'],
+    ['Medinsky gave a statement to journalists at the consulate in Istanbul on May 15 before the talks.', '2025-05-16'],
+    ['The two sides agreed to further talks between June 20 and 30.', '2025-06-03'],
+  ])('trap, not the talks’ day: %s', (text, reference) => {
+    expect(values(date, text, reference)).toEqual([]);
+  });
+
   it('keeps only the words that name the day', () => {
     expect(values(date, "Russia and Ukraine's first negotiations since 2022 ended on Friday after an hour and 40 minutes.", '2025-05-16')).toEqual(['2025-05-16']);
   });
