@@ -48,6 +48,8 @@ export const TITLE_WORDS = [
   'faction', 'leader', 'party', 'ruling', 'state', 'of', 'and', 'for', 'kremlin', 'russian', 'ukrainian', 'turkish',
   'american', 'us', 'u.s.', 'spy', 'spymaster', 'lead', 'chair', 'chairman', 'delegation', 'diplomat', 'director',
   'commander', 'staff', 'office', 'ministry', 'navy', 'army', 'naval', 'deputy-head', 'opposition', 'then-defence',
+  // Initials of the councils and services whose heads lead delegations ("NSDC Secretary Rustem Umerov").
+  'nsdc', 'rnbo', 'sbu', 'gur', 'hur', 'fsb', 'gru', 'svr', 'longtime', 'newly-appointed',
 ];
 const TITLE_SET = new Set(TITLE_WORDS);
 
@@ -63,16 +65,32 @@ const NOT_NAMES = new Set([
   'breaking', 'analysis', 'opinion', 'editorial', 'comment', 'east', 'west', 'north', 'south', 'eastern', 'western', 'day', 'week',
 ]);
 
+const TRAILING_SPACE = /^\s*$/;
 const CAPITALISED_RUN = /\p{Lu}[\p{L}'-]*(?:[ \t]+\p{Lu}[\p{L}'-]*)*/gu;
 
-/** People in a sentence: gazetteer persons, plus capitalised names of two or more words after stripping titles. */
-export function findPeople(text: string, mentions: Mention[]): Person[] {
+/** The capitalised word right before `at` (one space or tab between), if any. */
+const WORD_BEFORE = /(?<![\p{L}'-])\p{Lu}[\p{L}'-]*[ \t]$/u;
+
+/**
+ * People in a sentence: gazetteer persons, plus capitalised names of two or more words after
+ * stripping titles. With the gazetteer, a known surname keeps a given name written another way
+ * ("Rustam Umerov" is Rustem Umerov, and the mask covers both words), and a name cut off at the
+ * end of the text ("… Vladimir Medinsk") is the one known person it can only be the start of,
+ * never a new person.
+ */
+export function findPeople(text: string, mentions: Mention[], gazetteer?: Gazetteer): Person[] {
   const people: Person[] = [];
   const taken: Array<[number, number]> = [];
   for (const m of mentions) {
-    taken.push([m.start, m.end]);
+    let start = m.start;
+    if (m.entity.kind === 'person' && gazetteer && start > 1) {
+      const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+      const word = before?.[0].trimEnd();
+      if (word && !TITLE_SET.has(word.toLowerCase()) && !NOT_NAMES.has(word.toLowerCase()) && gazetteer.givenNameOf(m.entity, word)) start -= before![0].length;
+    }
+    taken.push([start, m.end]);
     if (m.entity.kind === 'person') {
-      people.push({ id: m.entity.id, side: m.entity.side ?? null, start: m.start, end: m.end, surface: m.surface, known: true });
+      people.push({ id: m.entity.id, side: m.entity.side ?? null, start, end: m.end, surface: text.slice(start, m.end), known: true });
     }
   }
   taken.sort((a, b) => a[0] - b[0]);
@@ -105,7 +123,10 @@ export function findPeople(text: string, mentions: Mention[]): Person[] {
       const lastWord = words[words.length - 1] as { word: string; start: number };
       const end = lastWord.start + lastWord.word.replace(/'s$/, '').length;
       const surface = text.slice(first.start, end);
-      people.push({ id: slugify(surface), side: null, start: first.start, end, surface, known: false });
+      // A run that the text ends on may be a name cut short: the known person it begins, if one does.
+      const cut = gazetteer && TRAILING_SPACE.test(text.slice(end)) ? gazetteer.completePerson(surface) : undefined;
+      if (cut) people.push({ id: cut.id, side: cut.side ?? null, start: first.start, end, surface, known: true });
+      else people.push({ id: slugify(surface), side: null, start: first.start, end, surface, known: false });
     }
   }
   return people.sort((a, b) => a.start - b.start);
@@ -128,7 +149,7 @@ class LazyContext implements SentenceContext {
     readonly meetings: ReadonlySet<string>,
   ) {}
   get people(): Person[] {
-    return (this.found ??= findPeople(this.text, this.mentions));
+    return (this.found ??= findPeople(this.text, this.mentions, this.gazetteer));
   }
   get masked(): string {
     return (this.mask ??= maskOf(this.lower, this.text.length, this.mentions, this.people));
@@ -182,7 +203,11 @@ export function countryAt(ctx: SentenceContext, offset: number): Mention | undef
   return ctx.mentions.find((m) => m.entity.kind === 'country' && m.start <= offset && offset < m.end);
 }
 
-/** Title vocabulary as a regex fragment for the mask: up to six title words or country marks before a name. */
-export const TITLES = `(?:(?:${TITLE_WORDS.filter((w) => !['and', 'of', 'for', 'a', 'an'].includes(w))
+const TITLE_ALTERNATIVES = TITLE_WORDS.filter((w) => !['and', 'of', 'for', 'a', 'an'].includes(w))
   .map((w) => w.replace(/[.]/g, '\\.'))
-  .join('|')}|(?<![#])#+(?!#)(?:'s)?|of|for)[\\s,-]+){0,6}`;
+  .join('|');
+/**
+ * Title vocabulary as a regex fragment for the mask: up to six title words, country marks or a
+ * person's possessive ("Putin's adviser") before a name.
+ */
+export const TITLES = `(?:(?:${TITLE_ALTERNATIVES}|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)'s|of|for)[\\s,-]+){0,6}`;

@@ -47,6 +47,16 @@ export interface Gazetteer {
    * one pass over the whole text: the same result as `mentions(text.slice(start, end))` per span.
    */
   mentionsBySpan(text: string, spans: readonly Span[]): Mention[][];
+  /**
+   * Whether `word`, written before a known person's surname, is that person's given name in
+   * another spelling ("Rustam" before "Umerov"): see `isGivenNameVariant`.
+   */
+  givenNameOf(person: Entity, word: string): boolean;
+  /**
+   * The one known person whose name or alias begins with `fragment`, a name cut off mid-word
+   * ("Vladimir Medinsk" at the end of an excerpt); undefined when none or several do.
+   */
+  completePerson(fragment: string): Entity | undefined;
 }
 
 export interface Span {
@@ -256,7 +266,67 @@ export function buildGazetteer(lists: { file: string; source: string; entities: 
     return spans.map((s, k) => (alone[k] ? mentions(text.slice(s.start, s.end)) : resolve(found[k] as Mention[])));
   };
 
-  return { entities, byId: (id) => index.get(id), mentions, mentionsBySpan };
+  // Given names (first words of a person's multi-word name and aliases), and every folded name and
+  // alias of a person, worked out on first use: only a few sentences ask.
+  let givenNames: Map<string, string[]> | null = null;
+  const givenNameOf = (person: Entity, word: string): boolean => {
+    givenNames ??= new Map(entities.filter((e) => e.kind === 'person').map((e) => [e.id, givenNamesOf(e)]));
+    return isGivenNameVariant(foldKey(word), givenNames.get(person.id) ?? []);
+  };
+  let personNames: Array<{ key: string; entity: Entity }> | null = null;
+  const completePerson = (fragment: string): Entity | undefined => {
+    personNames ??= entities.filter((e) => e.kind === 'person').flatMap((e) => [e.name, ...e.aliases].map((a) => ({ key: foldKey(a), entity: e })));
+    const key = foldKey(fragment);
+    const found = new Set(personNames.filter((n) => n.key.length > key.length && n.key.startsWith(key)).map((n) => n.entity));
+    return found.size === 1 ? [...found][0] : undefined;
+  };
+
+  return { entities, byId: (id) => index.get(id), mentions, mentionsBySpan, givenNameOf, completePerson };
+}
+
+/** The folded first words of a person's multi-word name and aliases ("rustem" for Rustem Umerov). */
+function givenNamesOf(person: Entity): string[] {
+  const out = new Set<string>();
+  for (const name of [person.name, ...person.aliases]) {
+    const key = foldKey(name);
+    const space = key.indexOf(' ');
+    if (space > 0) out.add(key.slice(0, space));
+  }
+  return [...out];
+}
+
+/**
+ * Whether `word` (folded) is one of `given` names in another spelling: it differs by at most one
+ * edit in three letters, two at most, and one at most when the first letter is not the same
+ * ("Rustam" for "Rustem", "Dmytro" for "Dmitry", "Wladimir" for "Vladimir"; not "Roman" for
+ * "Rustem", nor "Ivan" for "Igor").
+ */
+export function isGivenNameVariant(word: string, given: readonly string[]): boolean {
+  if (word.length < 3 || !/^[a-z]+$/.test(word)) return false;
+  return given.some((g) => {
+    if (g === word) return true;
+    const allowed = Math.min(g[0] === word[0] ? 2 : 1, Math.floor(Math.max(g.length, word.length) / 3));
+    return allowed > 0 && editDistance(g, word, allowed) <= allowed;
+  });
+}
+
+/** Levenshtein distance of two short words, or `limit + 1` once it is sure to exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length] as number;
 }
 
 const WORD_END = /[\p{L}\p{N}]$/u;

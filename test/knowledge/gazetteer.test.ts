@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../bench/generate.js';
 import { splitSentences } from '../../src/corpus/sentences.js';
 import { foldText } from '../../src/knowledge/fold.js';
-import { defaultGazetteer, type Span } from '../../src/knowledge/gazetteer.js';
+import { defaultGazetteer, isGivenNameVariant, type Span } from '../../src/knowledge/gazetteer.js';
 import { ROOT } from '../helpers.js';
 
 const gazetteer = defaultGazetteer();
@@ -41,5 +41,38 @@ describe('mentionsBySpan', () => {
       for (let i = 0; i + 1 < cuts.length; i += 2) spans.push({ start: cuts[i] as number, end: cuts[i + 1] as number });
       expect(gazetteer.mentionsBySpan(text, spans)).toEqual(perSpan(text, spans));
     }
+  });
+});
+
+describe('name variants', () => {
+  it.each([
+    ['rustam', ['rustem'], true],
+    ['dmytro', ['dmitry'], true],
+    ['wladimir', ['vladimir'], true],
+    ['serhiy', ['sergiy'], true],
+    ['rustem', ['rustem'], true],
+    ['roman', ['rustem'], false],
+    ['ivan', ['igor'], false],
+    ['ruslan', ['rustem'], false],
+    ['bladimyr', ['vladimir'], false],
+    ['al', ['ali'], false],
+  ])('%s is a variant of %j: %s', (word, given, expected) => {
+    expect(isGivenNameVariant(word, given)).toBe(expected);
+  });
+
+  it("knows a given name of a person's own names only", () => {
+    const umerov = gazetteer.byId('rustem-umerov')!;
+    expect(gazetteer.givenNameOf(umerov, 'Rustam')).toBe(true);
+    expect(gazetteer.givenNameOf(umerov, 'Vladimir')).toBe(false);
+    expect(gazetteer.givenNameOf(gazetteer.byId('vladimir-medinsky')!, 'Vladimir')).toBe(true);
+  });
+
+  it('completes a name cut off mid-word when one known person only begins so', () => {
+    expect(gazetteer.completePerson('Vladimir Medinsk')?.id).toBe('vladimir-medinsky');
+    expect(gazetteer.completePerson('Rustem Ume')?.id).toBe('rustem-umerov');
+    // "Vladimir" begins Putin and Medinsky alike; a whole name is not cut; an unknown one has no completion.
+    expect(gazetteer.completePerson('Vladimir')).toBeUndefined();
+    expect(gazetteer.completePerson('Vladimir Medinsky')).toBeUndefined();
+    expect(gazetteer.completePerson('Vladimir Ivanov')).toBeUndefined();
   });
 });
