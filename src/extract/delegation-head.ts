@@ -14,18 +14,28 @@ import { defineExtractor, personFact, type Candidate } from './types.js';
 
 /** Runs of @ and # are matched whole (lookarounds), so a long run is never re-scanned from inside. */
 const SIDE = `(?<![#])(?<side>#+)(?!#)(?:'s?)?`;
-const TEAM = `(?:(?:negotiating|peace|official|own|country's|government's)\\s+)?(?:delegation|team|negotiating\\s+team|negotiators|side|delegates)`;
+const TEAM = `(?:(?:negotiating|peace|official|own|country's|government's)\\s+)?(?:delegation|team|negotiating\\s+(?:team|group)|negotiators|side|delegates)`;
 /** A side with its team ("Russia's delegation", "the Ukrainian side"), or a bare possessive ("Ukraine's was led by"). */
 const SIDE_TEAM = `(?<![#])(?<side>#+)(?!#)(?:'s?(?:\\s+${TEAM})?|\\s+${TEAM})`;
 const LED_BY = `(?<v>led|headed|fronted)(?:\\s+(?:again|once\\s+more|once\\s+again|also|this\\s+time))?(?:\\s+(?:at|in)\\s+(?:the\\s+)?(?:talks|istanbul|negotiations|meeting))?\\s+by`;
 const LEADS = `(?<v>led|leads|lead|leading|headed|heads|head|heading|fronted|fronts|at\\s+the\\s+(?:helm|head)\\s+of)`;
 const AUX = `(?:(?:was|is|were|are|had|has|have|been|being|be|will|would|shall|to|again|also|once\\s+again|once\\s+more|now|still|expected|set|due|going|slated|named|chosen|appointed|tapped|picked)\\s+){0,4}`;
 const NOT_DEPUTY = `(?<!deputy\\s)(?<!deputy-)(?<!vice\\s)(?<!vice-)`;
-const P = (name: string) => `(?<![@])(?<${name}>@+)(?!@)`;
+/** A person, not as a possessive: in "headed by Putin's adviser Vladimir Medinsky" the head is the adviser. */
+const P = (name: string) => `(?<![@])(?<${name}>@+)(?!@|'s\\b)`;
 /** "Vladimir Medinsky, a presidential aide to Putin and former culture minister(,)" */
 const APPOSITIVE = `(?:\\s*\\([^()]{0,60}\\))?(?:,[^,;()]{1,80}?)?`;
-const CHIEF = `(?:chief|top|lead|head|principal|senior)\\s+negotiator`;
-const TEAM_TAIL = `(?:\\s+(?:to|at|in|for)\\s+(?:the\\s+)?(?:istanbul\\s+)?(?:talks|istanbul|negotiations|meeting|round))?`;
+const CHIEF_WORD = `(?:chief|top|lead|head|principal|senior)`;
+const CHIEF = `${CHIEF_WORD}\\s+(?:negotiator|delegate)`;
+/** "chief Russian negotiator", "the lead Ukrainian delegate". */
+const CHIEF_SIDE = `${CHIEF_WORD}\\s+${SIDE}\\s+(?:negotiator|delegate)`;
+/**
+ * Up to three phrases of place or occasion after a team: "the head of the Russian delegation at the
+ * talks in Istanbul, Vladimir Medinsky", "Ukraine's team for the negotiations with Russia".
+ */
+const TEAM_TAIL = `(?:\\s+(?:to|at|in|for|with)\\s+(?:the\\s+)?(?:[a-z][a-z'-]*|(?<![#])#+(?!#)(?:'s)?)(?:\\s+(?:talks|negotiations|meeting|round))?){0,3}`;
+/** Between a role and its holder: "(will be)", "and culture minister,", or a comma. */
+const ROLE_TO_NAME = `(?:\\s+(?:will\\s+be|would\\s+be|is|was))?(?:\\s+and\\s+|,?\\s+)`;
 const OBJECT_DET = `(?:(?:the|its|their|his|her)\\s+)?`;
 
 /**
@@ -36,7 +46,7 @@ const OBJECT_DET = `(?:(?:the|its|their|his|her)\\s+)?`;
 const PERSON: Need = ['@'];
 const COUNTRY: Need = ['#'];
 /** Every word of TEAM. */
-const TEAM_WORDS: Need = ['delegat', 'team', 'negotiators', 'side'];
+const TEAM_WORDS: Need = ['delegat', 'team', 'negotiators', 'side', 'group'];
 /**
  * A verb of LEADS as a word of its own: in every pattern whitespace comes before it, and
  * whitespace or a stop after it. "Ahead" and "leaders" are not.
@@ -48,13 +58,17 @@ const LED_BY_WORDS = new RegExp(LED_BY);
 const HEAD_OF = /(?:head|leader|chief)\s+of\s/;
 /** "delegation head", "team leader", "chief negotiator". */
 const HEADS_TEAM = new RegExp(`(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF}`);
+/** "chief Russian negotiator", "top Kyiv delegate": the side between the two words can be any mention. */
+const CHIEF_WORDS: Need = ['chief', 'top', 'lead', 'head', 'principal', 'senior'];
+const ROLE_WORDS: Need = ['negotiator', 'delegate'];
 
 interface Pattern extends Guarded {
   /** Only for a person whose side the gazetteer knows, in a sentence about delegations. */
   generic?: boolean;
 }
 
-const OBJECT_OF = new RegExp(`\\b(?:to|of|for)\\s+${TITLES}$`);
+/** "an aide to President Vladimir Putin": a name that is the object of a title, not "according to X". */
+const OBJECT_OF = new RegExp(`\\b(?:(?<!according\\s)to|of|for)\\s+${TITLES}$`);
 const TEAM_WORD = /\b(?:delegations?|team|teams|negotiators|side|delegates|group)\b/;
 
 const PATTERNS: Pattern[] = [
@@ -74,21 +88,34 @@ const PATTERNS: Pattern[] = [
   },
   // … and Vladimir Medinsky led Russia's.
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)`, needs: [COUNTRY, LEADS_WORD, PERSON] },
-  // the head of the Russian delegation (to Istanbul), Vladimir Medinsky
+  // the head of the Russian delegation (to Istanbul), Vladimir Medinsky / the head of Russia's team,
+  // an aide to President Putin, Vladimir Medinsky
   {
-    re: `${NOT_DEPUTY}\\b(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL},?\\s+${TITLES}${P('p')}`,
+    re: `${NOT_DEPUTY}\\b(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL}(?:,[^,;()]{1,80}?,)?,?\\s+${TITLES}${P('p')}`,
     needs: [HEAD_OF, TEAM_WORDS, PERSON],
+  },
+  // the heads of the delegations, Vladimir Medinsky and Rustem Umerov (each to its own side)
+  {
+    re: `\\b(?<v>heads|leaders)\\s+of\\s+(?:the\\s+)?(?:two\\s+|both\\s+)?(?:${SIDE}\\s+and\\s+(?<side2>#+)(?!#)\\s+)?(?:delegations|teams|sides)${TEAM_TAIL},?\\s+${TITLES}${P('p')}(?:,?\\s+and\\s+|\\s*,\\s*)${TITLES}${P('q')}`,
+    needs: [['heads', 'leaders'], ['delegations', 'teams', 'sides'], PERSON],
   },
   // Medinsky, (the) head of the Russian delegation
   {
     re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?(?:${SIDE}\\s+)?${NOT_DEPUTY}(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE.replace('side', 'side2')}\\s+)?${TEAM}`,
     needs: [HEAD_OF, TEAM_WORDS, PERSON],
   },
-  // Russian delegation head Vladimir Medinsky / Kyiv's chief negotiator (will be), Rustem Umerov
+  // Russian delegation head Vladimir Medinsky / Kyiv's chief negotiator (will be), Rustem Umerov /
+  // Russia's chief delegate and culture minister, Vladimir Medinsky
   {
-    re: `${SIDE}\\s+(?<v>(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF})(?:\\s+(?:will\\s+be|would\\s+be|is|was))?,?\\s+${TITLES}${P('p')}`,
+    re: `${SIDE}\\s+(?<v>(?:delegation|team)\\s+(?:head|chief|leader)|${CHIEF})${ROLE_TO_NAME}${TITLES}${P('p')}`,
     needs: [COUNTRY, HEADS_TEAM, PERSON],
   },
+  // chief Russian negotiator Vladimir Medinsky / the lead Ukrainian delegate, Rustem Umerov
+  { re: `\\b(?<v>${CHIEF_SIDE})${ROLE_TO_NAME}${TITLES}${P('p')}`, needs: [COUNTRY, ROLE_WORDS, CHIEF_WORDS, PERSON] },
+  // Vladimir Medinsky, the chief Russian negotiator
+  { re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?(?<v>${CHIEF_SIDE})`, needs: [COUNTRY, ROLE_WORDS, CHIEF_WORDS, PERSON] },
+  // Defence Minister and lead negotiator Rustem Umerov (the side from the gazetteer)
+  { re: `(?<![#]\\s)(?<![#]'s\\s)\\b(?<v>${CHIEF})${ROLE_TO_NAME}${TITLES}${P('p')}`, needs: [HEADS_TEAM, PERSON] },
   // Umerov, Kyiv's chief negotiator / Rustem Umerov, Kyiv's defence minister and its chief negotiator
   {
     re: `${P('p')},?\\s+(?:(?:who\\s+is|who\\s+was|is|was|as)\\s+)?(?:the\\s+)?${SIDE}\\s+(?:[a-z-]+\\s+){0,3}?(?:and\\s+(?:its|their|the)\\s+)?(?<v>${CHIEF}|delegation\\s+(?:head|chief|leader))`,
@@ -99,13 +126,19 @@ const PATTERNS: Pattern[] = [
     re: `(?:delegations?|talks|negotiations|teams|round|meeting)(?:\\s+(?:in|at|of)\\s+(?:the\\s+)?[\\w'-]+){0,2}(?:,)?\\s+(?:which\\s+|that\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}(?:\\s*(?:,|and)\\s*${TITLES}${P('q')})?`,
     needs: [['by'], LED_BY_WORDS, ['delegation', 'talks', 'negotiations', 'teams', 'round', 'meeting'], PERSON],
   },
-  // Medinsky and Umerov, who head the Russian and Ukrainian delegations respectively
+  // Medinsky and Umerov, who head the Russian and Ukrainian delegations respectively / Kremlin aide
+  // Vladimir Medinsky and Secretary of Ukraine's Security Council Rustem Umerov led the Russian and …
   {
-    re: `${P('p')}\\s+and\\s+${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)(?!#)\\s+(?:delegations|teams)`,
+    re: `${P('p')}\\s+and\\s+[^@,;.()]{0,80}?${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)(?!#)\\s+(?:delegations|teams)`,
     needs: [COUNTRY, ['delegations', 'teams'], LEADS_WORD, PERSON],
   },
   // a team headed by Defence Minister Rustem Umerov / the same group, under Kremlin aide Vladimir Medinsky
   { re: `\\b(?:${LED_BY}|(?<v2>under))\\s+${TITLES}${P('p')}`, needs: [['by', 'under'], ['led', 'headed', 'fronted', 'under'], PERSON], generic: true },
+  // Rustem Umerov, who led the talks (the side from the gazetteer)
+  {
+    re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+(?:the\\s+|these\\s+)?(?:(?:istanbul|peace|direct)\\s+)?(?:talks|negotiations)\\b(?!\\s+with\\b)`,
+    needs: [LEADS_WORD, ['talks', 'negotiations'], PERSON],
+  },
   // presidential aide Vladimir Medinsky is expected to lead, as he did …
   { re: `${P('p')}\\s+${AUX}${LEADS}(?=\\s*[.,;])`, needs: [LEADS_STOP, PERSON], generic: true },
 ].map((p) => ({ ...p, re: new RegExp(p.re, 'dg') }));

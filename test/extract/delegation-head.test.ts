@@ -29,6 +29,74 @@ describe('delegation-head', () => {
     expect(values(delegationHead, text)).toEqual(expected);
   });
 
+  // Ways of writing met in real reporting (issue 12, section 3), each with traps beside it below.
+  it.each([
+    // chief <side> delegate / negotiator <Name>, and the side before the role
+    ['Chief Ukrainian negotiator Rustem Umerov declined to comment.', [['ukraine', 'rustem-umerov']]],
+    ['The lead Russian delegate, Vladimir Medinsky, read out a statement.', [['russia', 'vladimir-medinsky']]],
+    ["Moscow's chief delegate Vladimir Medinsky left first.", [['russia', 'vladimir-medinsky']]],
+    ['Vladimir Medinsky, the top Russian negotiator, said nothing new.', [['russia', 'vladimir-medinsky']]],
+    // head of the <side> delegation <phrases of place>, <Name>
+    ['The head of the Ukrainian delegation at the talks in Istanbul, Rustem Umerov, spoke first.', [['ukraine', 'rustem-umerov']]],
+    ["The leader of Russia's team for the negotiations with Kyiv, Vladimir Medinsky, smiled.", [['russia', 'vladimir-medinsky']]],
+    // <Name>, who led the talks (the side from the gazetteer)
+    ['Rustem Umerov, who led the talks, called them constructive.', [['ukraine', 'rustem-umerov']]],
+    ['Medinsky, who headed the negotiations, flew home that night.', [['russia', 'vladimir-medinsky']]],
+    // <side>'s head negotiator and <title>, <Name> / <title> and lead negotiator <Name>
+    ["Russia's head negotiator and former culture minister, Vladimir Medinsky, spoke.", [['russia', 'vladimir-medinsky']]],
+    ["Kyiv's chief negotiator and defence minister Rustem Umerov arrived.", [['ukraine', 'rustem-umerov']]],
+    ['Defence Minister and lead negotiator Rustem Umerov confirmed the deal.', [['ukraine', 'rustem-umerov']]],
+    // an apposition between "head of …" and the name
+    ['The head of the Russian delegation, a former culture minister, Vladimir Medinsky, spoke.', [['russia', 'vladimir-medinsky']]],
+    ["The head of Kyiv's delegation, a close ally of President Zelensky, Rustem Umerov, spoke briefly.", [['ukraine', 'rustem-umerov']]],
+    // headed by [<Title>] <Name>, titles with an agency's initials
+    ['A 12-member group will be headed by NSDC Secretary Rustem Umerov.', [['ukraine', 'rustem-umerov']]],
+    ['The Ukrainian team, headed by RNBO chief Rustem Umerov, arrived by bus.', [['ukraine', 'rustem-umerov']]],
+    // <side> negotiating group
+    ["Ukraine's negotiating group was led by Rustem Umerov.", [['ukraine', 'rustem-umerov']]],
+    ['The Russian negotiating group, headed by Vladimir Medinsky, landed at noon.', [['russia', 'vladimir-medinsky']]],
+    // the heads of the delegations, <Name> and <Name>: each to its own side
+    ['The heads of the delegations, Vladimir Medinsky and Rustem Umerov, shook hands.', [['russia', 'vladimir-medinsky'], ['ukraine', 'rustem-umerov']]],
+    ['The leaders of the two teams, Umerov and Medinsky, did not shake hands.', [['ukraine', 'rustem-umerov'], ['russia', 'vladimir-medinsky']]],
+    ['The heads of the Ukrainian and Russian delegations, Umerov and Medinsky, met alone.', [['ukraine', 'rustem-umerov'], ['russia', 'vladimir-medinsky']]],
+    [
+      "Kremlin aide Vladimir Medinsky and Secretary of Ukraine's National Security and Defence Council Rustem Umerov led the Russian and Ukrainian teams, respectively.",
+      [['russia', 'vladimir-medinsky'], ['ukraine', 'rustem-umerov']],
+    ],
+    // possessives: the head is the aide, not the leader
+    ["Moscow's team, headed by Putin's adviser Vladimir Medinsky, arrived early.", [['russia', 'vladimir-medinsky']]],
+    ["The Ukrainian delegation was led by Zelensky's chief of staff Andriy Yermak.", [['ukraine', 'andriy-yermak']]],
+    // a given name spelled another way before a known surname
+    ["Kyiv's team was headed by Defence Minister Rustam Umerov.", [['ukraine', 'rustem-umerov']]],
+    ["Russia's delegation was led by Wladimir Medinsky.", [['russia', 'vladimir-medinsky']]],
+    // "according to X, head of …" is not "an aide to X"
+    ['According to Rustem Umerov, head of the Ukrainian delegation, progress was made.', [['ukraine', 'rustem-umerov']]],
+  ])('real-world wording: %s', (text, expected) => {
+    expect(values(delegationHead, text)).toEqual(expected);
+  });
+
+  it.each([
+    // not a holder of the role
+    'A chief Russian negotiator was not named, Rustem Umerov said.',
+    "The chief Russian negotiator's deputy, Igor Kostyukov, spoke.",
+    'The deputy head of the Russian delegation at the talks in Istanbul, Igor Kostyukov, spoke.',
+    // a person whose party is neither side, or unknown, leading "the talks"
+    'Hakan Fidan, who led the talks, thanked both sides.',
+    'Jane Doe, who led the talks, spoke to reporters.',
+    'Zelensky, who led the talks with Trump in Washington, flew back.',
+    "Turkey's chief negotiator and foreign minister, Hakan Fidan, spoke.",
+    'The heads of the delegations, Hakan Fidan and Marco Rubio, met first.',
+    // no name after the possessive: the leader is not the head
+    'The delegation was led by Putin\'s aide, who declined to be named.',
+    // a different given name before a known surname is not taken for a variant
+    "Ukraine's delegation was led by Defence Minister Roman Umerov.",
+    // a name after the apposition's "aide to": the apposition has no head after it
+    "The head of Kyiv's delegation, an aide to President Volodymyr Zelensky, spoke.",
+    'The Wagner group was led by Yevgeny Prigozhin.',
+  ])('real-world trap: %s', (text) => {
+    expect(values(delegationHead, text)).toEqual([]);
+  });
+
   it.each([
     'Budanov, a member of the delegation, arrived in fatigues.',
     'Galuzin, deputy head of the Russian delegation, spoke to reporters.',
