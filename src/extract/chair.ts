@@ -10,7 +10,7 @@ import { groupStart, matchAll } from './match.js';
 import { Prefilter, type Guarded, type Need } from './needs.js';
 import { defineExtractor, personFact, type Candidate } from './types.js';
 
-const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations|round|discussions|encounter|gathering|sit-down|proceedings)`;
+const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations?|round|discussions?|encounter|gathering|sit-down|proceedings)`;
 const CHAIRED = `(?<v>chaired|co-chaired|presided\\s+over|hosted|moderated)(?:\\s+like\\s+[^,;.@]{1,40}?)?`;
 const CHAIRS = `(?<v>chaired|chairs|chairing|chair|co-chaired|presided\\s+over|presides\\s+over|presiding\\s+over|preside\\s+over|hosted|hosts|hosting|host|moderated|moderates|moderating|moderate)`;
 const AUX = `(?:(?:was|is|were|will|would|had|has|have|also|again|once\\s+again|jointly|personally|to|be|been|expected|set|due|going|slated|scheduled)\\s+){0,4}`;
@@ -22,7 +22,7 @@ const CHAIRED_THEM = `(?<v>chaired|co-chaired|presided\\s+over|moderated)\\s+the
 /** What the patterns need to match (needs.ts). Every pattern has a person in it. */
 const PERSON: Need = ['@'];
 /** Every word of MEETING. */
-const MEETING_WORDS: Need = ['talks', 'meeting', 'session', 'negotiations', 'round', 'discussions', 'encounter', 'gathering', 'sit-down', 'proceedings'];
+const MEETING_WORDS: Need = ['talks', 'meeting', 'session', 'negotiation', 'round', 'discussion', 'encounter', 'gathering', 'sit-down', 'proceedings'];
 /**
  * A verb of CHAIRS or of presiding: "preside" is followed by "over", a pronoun or a stop, which
  * "president" is not.
@@ -33,9 +33,10 @@ const CHAIR_NOUNS: Need = ['chair', 'host', 'moderator'];
 const PATTERNS: Guarded[] = [
   // chaired by Turkish Foreign Minister Hakan Fidan
   { re: `${CHAIRED}\\s+by\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`, needs: [['by'], ['chaired', 'presided', 'hosted', 'moderated'], PERSON] },
-  // Fidan, who presided over the talks / Fidan chaired the meeting / Fidan, who was hosting the meeting
+  // Fidan, who presided over the talks / Fidan chaired the meeting / Fidan, who was hosting the meeting /
+  // Fidan, who chaired and steered the negotiation
   {
-    re: `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}\\s+${MEETING}`,
+    re: `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:\\s*\\([^()]{0,60}\\))?,?\\s+(?:(?:who|which)\\s+)?${AUX}${CHAIRS}(?:\\s+and\\s+[a-z]+)?\\s+${MEETING}`,
     needs: [MEETING_WORDS, CHAIRING, PERSON],
   },
   // Hakan Fidan chaired them / Hakan Fidan is hosting. (in a sentence about the talks)
@@ -55,7 +56,7 @@ const PATTERNS: Guarded[] = [
 const PREFILTER = new Prefilter(PATTERNS);
 /** Patterns whose object is a pronoun, missing or implied (the third and fifth): only in a sentence about the talks. */
 const NEEDS_TALKS = (1 << 2) | (1 << 4);
-const MEETING_WORD = /\b(?:talks|meeting|session|negotiations|round|discussions)\b/;
+const MEETING_WORD = /\b(?:talks|meeting|session|negotiations?|round|discussions?)\b/;
 
 export default defineExtractor({
   id: 'chair',

@@ -21,6 +21,24 @@ describe('chair', () => {
     expect(values(chair, text)).toEqual(expected);
   });
 
+  // Real-world wording (issue 12): the singular noun, and a second verb beside the chairing one.
+  it.each([
+    ['Hakan Fidan, who chaired the negotiation, spoke first.', ['hakan-fidan']],
+    ['Mevlut Cavusoglu, who presided over the discussion, kept it short.', ['mevlut-cavusoglu']],
+    ['Turkish Foreign Minister Hakan Fidan, who hosted and moderated the negotiation, urged patience.', ['hakan-fidan']],
+    ['Erdogan, who chaired and opened the meetings, left at noon.', ['recep-tayyip-erdogan']],
+  ])('real-world wording: %s', (text, expected) => {
+    expect(values(chair, text)).toEqual(expected);
+  });
+
+  it.each([
+    'Fidan, who attended the negotiation, spoke.',
+    'Erdogan, who welcomed and addressed the negotiation, left early.',
+    'Fidan, who chaired and steered the party congress, spoke.',
+  ])('real-world trap: %s', (text) => {
+    expect(values(chair, text)).toEqual([]);
+  });
+
   it.each([
     'At the start of the meeting, Turkish Foreign Minister Hakan Fidan told the negotiators to choose peace.',
     'Erdogan opened the meeting with a short speech.',
