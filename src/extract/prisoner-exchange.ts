@@ -14,13 +14,18 @@ const N = `(?:${DIGITS}|${WORDS})`;
 const STRONG = `(?:prisoners?(?:[- ]of[- ]war)?|pows?|p\\.o\\.w\\.s?|captives|detainees|prisoner[- ]of[- ]war)`;
 const WEAK = `(?:soldiers|servicemen|troops|fighters|people|persons|civilians|men|military\\s+personnel|ukrainians|russians)`;
 const ADJ = `(?:[a-z][a-z'-]*\\s+){0,3}`;
-const EACH = `(?:each|apiece|from\\s+each\\s+side|on\\s+each\\s+side|per\\s+side|for\\s+each\\s+side|from\\s+both\\s+sides|on\\s+both\\s+sides|each\\s+way)`;
+const SIDE_NOUN = `(?:side|country|party)`;
+const EACH = `(?:each|apiece|(?:from|on|for)\\s+each\\s+${SIDE_NOUN}|per\\s+${SIDE_NOUN}|(?:from|on)\\s+both\\s+sides|each\\s+way|to\\s+the\\s+other(?:\\s+side)?|to\\s+each\\s+other)`;
+/** A figure may stand in quotation marks: "\u201cat least 1,000\u201d prisoners" (folded to straight quotes). */
+const Q = `["']?`;
 
 const B = (body: string) => `(?<![\\w.,])${body}(?![\\w])`;
 const FORMS = new RegExp(
   [
     // "1,000 for 1,000", "1,000-for-1,000", "1000x1000", "1,000 by 1,000", "a thousand for a thousand"
     B(`(?<pa>${N})\\s*(?:-\\s*)?(?:for|by|x)(?:\\s*-)?\\s*(?<pb>${N})`),
+    // "a 1,200-1,200 swap": an equal pair joined by a hyphen (an unequal one is a range, read below)
+    B(`(?<qa>${N})\\s*-\\s*(?<qb>${N})`),
     // "between 1,000 and 1,200 prisoners", "1,000 to 1,200 prisoners"
     B(`(?:between\\s+)?(?<ra>${N})\\s*(?:to|-|and|or)\\s*(?<rb>${N})\\s+${ADJ}${STRONG}`),
     // "a total of 2,000 prisoners", "2,000 prisoners in total"
@@ -31,8 +36,10 @@ const FORMS = new RegExp(
     // "each side will hand back a thousand of the other's prisoners of war"
     B(`(?<o>${N})\\s+of\\s+the\\s+other(?:'s|\\s+side's)\\s+${ADJ}(?:${STRONG}|${WEAK})`),
     // "1,000 prisoners of war each", "1,200 POWs", "1,000 Ukrainian soldiers each"
-    B(`(?<n>${N})\\s+${ADJ}${STRONG}(?<each1>\\s+${EACH})?`),
-    B(`(?<w>${N})\\s+(?:[a-z][a-z'-]*\\s+)?${WEAK}(?<each2>\\s+${EACH})?`),
+    B(`(?<n>${N})${Q}\\s+${ADJ}${STRONG}(?<each1>\\s+${EACH})?`),
+    B(`(?<w>${N})${Q}\\s+(?:[a-z][a-z'-]*\\s+)?${WEAK}(?<each2>\\s+${EACH})?`),
+    // "the prisoner exchange, 1,000 from each side": a per-side figure with no noun of its own
+    B(`(?<es>${N})${Q}\\s+(?:more\\s+)?(?:from|on|for)\\s+(?:each\\s+${SIDE_NOUN}|both\\s+sides)`),
   ].join('|'),
   'dg',
 );
@@ -46,9 +53,18 @@ const PATTERNS: Guarded[] = [{ re: FORMS, needs: [new RegExp(`\\d|(?<![a-z])(?:$
 const PREFILTER = new Prefilter(PATTERNS);
 
 const PRISONER_WORD = new RegExp(`\\b${STRONG}\\b`);
+/** What follows a range of prisoners: "1,000-1,200 prisoners", "… captured soldiers" is not one. */
+const RANGE_NOUN = new RegExp(`^\\s+${ADJ}${STRONG}`);
 const EXCHANGE_WORD = /\b(?:exchange[sd]?|exchanging|swap(?:s|ped|ping)?|trade[sd]?|release[sd]?|releasing|handover|hand\s+over|hand\s+back|handed\s+back|freed|free|repatriat(?:e|ed|es|ing|ion)|go\s+home|sent\s+home|send\s+home|return(?:ed|s|ing)?\s+home)\b/;
+/** Verbs of giving people back, which name an exchange only with a per-side figure ("each side will return 500 POWs to the other"). */
+const RETURN_WORD = /\b(?:return(?:s|ed|ing)?|transfer(?:s|red|ring)?|give\s+back|gives\s+back|hand(?:s|ed|ing)?\s+(?:over|back))\b/;
+/** A figure of people already home, not a number agreed at the talks: "5,000 have already come home". */
+const RUNNING_TOTAL = /\b(?:already|so\s+far|to\s+date|since\s+(?:the\s+(?:start|beginning|war)|20\d\d))\b/;
+/** A batch that may or may not happen: "another 3,000 could be swapped later", "possibly a further 500". */
+const POSSIBLE = /\b(?:could|might|may|possible|possibly|potential|potentially|perhaps|ready\s+to|willing\s+to|offered|offering|proposed|proposing|suggested)\b/;
+const ADDITIONAL = /\b(?:additional|another|further|extra|more|second)\b/;
 /** "… from each side", "by each side", "apiece": the figure is per side. */
-const EACH_SIDE = /\b(?:each\s+side|both\s+sides|apiece|each\s+way|per\s+side)\b/;
+const EACH_SIDE = /\b(?:each\s+(?:side|country|party)|both\s+sides|apiece|each\s+way|per\s+side|to\s+the\s+other|to\s+each\s+other)\b/;
 const BODIES = /\b(?:bod(?:y|ies)|remains|corpses|dead|killed|fallen|deceased)\b/;
 const NOT_PEOPLE_AFTER = /^\s*(?:-\s*)?(?:km|kilomet(?:re|er)s?|miles?|days?|hours?|minutes?|years?|months?|weeks?|drones?|missiles?|%|per\s*cent|percent|bodies|dead)\b/;
 
@@ -77,6 +93,15 @@ export function labelPrisoners(v: PrisonerExchangeValue): string {
   return `${prefix}${fmt(v.total ?? 0)} in total`;
 }
 
+/** The clause around text[start, end): from the last comma, semicolon, colon or dash before it to the first after it. */
+function clauseAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && from > start - 80 && !',;:'.includes(text[from - 1] as string) && text.slice(from - 3, from) !== ' - ') from--;
+  let to = end;
+  while (to < text.length && to < end + 80 && !',;:.'.includes(text[to] as string) && text.slice(to, to + 3) !== ' - ') to++;
+  return text.slice(from, to);
+}
+
 function num(s: string | undefined): number | null {
   if (s === undefined) return null;
   const t = s.trim().toLowerCase();
@@ -86,35 +111,52 @@ function num(s: string | undefined): number | null {
 export default defineExtractor({
   id: 'prisoner-exchange',
   description: 'Prisoners to be exchanged: { perSide, total, qualifier: exact | about | at-least | range, perSideMax? }.',
-  // What PRISONER_WORD or EXCHANGE_WORD looks for.
+  // What PRISONER_WORD, EXCHANGE_WORD or RETURN_WORD looks for.
   cues: {
-    words: ['prisoner', 'pow', 'p.o.w', 'captives', 'detainees', 'exchang', 'swap', 'trade', 'releas', 'handover', 'hand', 'freed', 'free', 'repatriat', 'home'],
+    words: ['prisoner', 'pow', 'p.o.w', 'captives', 'detainees', 'exchang', 'swap', 'trade', 'releas', 'handover', 'hand', 'freed', 'free', 'repatriat', 'home', 'return', 'transfer', 'give'],
   },
   prefilter: PREFILTER,
   extract(ctx) {
     const text = ctx.lower;
-    const out: Candidate<'prisoner-exchange'>[] = [];
+    const found: Array<{ candidate: Candidate<'prisoner-exchange'>; form: 'per-side' | 'bare' | 'weak' | 'other' }> = [];
     const prisoners = PRISONER_WORD.test(text);
     const exchange = EXCHANGE_WORD.test(text);
-    if ((!prisoners && !exchange) || PREFILTER.viable(ctx) === 0) return out;
+    const returned = RETURN_WORD.test(text);
+    if ((!prisoners && !exchange && !returned) || PREFILTER.viable(ctx) === 0) return [];
     FORMS.lastIndex = 0;
     for (let m = FORMS.exec(text); m !== null; m = FORMS.exec(text)) {
       const g = m.groups ?? {};
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const end = m.index + m[0].length;
+      const after = text.slice(end, end + 30);
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       if (/\b(?:bod(?:y|ies)|remains|corpses)\s+of\s*$/.test(before)) continue;
       // The word right after the figure must not make it kilometres, days, drones …
-      const figure = ['pa', 'ra', 'ta', 'tb', 'o', 'n', 'w'].map((k) => m?.indices?.groups?.[k]).find((x) => x !== undefined);
+      const figure = ['pa', 'qa', 'ra', 'ta', 'tb', 'o', 'n', 'w', 'es'].map((k) => m?.indices?.groups?.[k]).find((x) => x !== undefined);
       if (figure && NOT_PEOPLE_AFTER.test(text.slice(figure[1], figure[1] + 30))) continue;
+      // The clause the figure stands in: a running total or a batch that may come later is no agreed number.
+      const clause = clauseAround(text, m.index, end);
+      if (RUNNING_TOTAL.test(clause) || (POSSIBLE.test(clause) && ADDITIONAL.test(clause))) continue;
+      // Per-side figures may be stated with a verb of giving back instead of one of exchanging.
+      const perSideStated = g.each1 !== undefined || g.each2 !== undefined || EACH_SIDE.test(text);
+      const traded = exchange || (returned && perSideStated);
       let value: PrisonerExchangeValue | null = null;
-      if (g.pa !== undefined) {
+      let form: 'per-side' | 'bare' | 'weak' | 'other' = 'other';
+      if (g.qa !== undefined && num(g.qa) !== num(g.qb)) {
+        // "1,000-1,200 prisoners": a range, as the range form reads it.
+        const a = num(g.qa);
+        const b = num(g.qb);
+        if (a === null || b === null || b <= a || !RANGE_NOUN.test(after)) continue;
+        value = { perSide: a, total: a * 2, qualifier: 'range', perSideMax: b };
+      } else if (g.pa !== undefined || g.qa !== undefined) {
         // A paired figure needs prisoners (or an exchange without bodies) in the sentence.
         if (!prisoners && (!exchange || BODIES.test(text))) continue;
         if (NOT_PEOPLE_AFTER.test(after) || /^\s*(?:bodies|dead)\b/.test(after)) continue;
-        const a = num(g.pa);
-        const b = num(g.pb);
-        if (a === null || b === null || a < 2 || (a >= 1900 && a <= 2100 && !g.pa.includes(','))) continue;
+        const first = g.pa ?? (g.qa as string);
+        const a = num(first);
+        const b = num(g.pb ?? g.qb);
+        if (a === null || b === null || a < 2 || (a >= 1900 && a <= 2100 && !first.includes(','))) continue;
         value = a === b ? { perSide: a, total: a * 2, qualifier: 'exact' } : { perSide: null, total: a + b, qualifier: 'exact' };
+        form = 'per-side';
       } else if (g.ra !== undefined) {
         const a = num(g.ra);
         const b = num(g.rb);
@@ -129,32 +171,52 @@ export default defineExtractor({
         const t = g.vague === 'thousands' ? 2000 : g.vague === 'hundreds' ? 200 : 24;
         value = { perSide: null, total: t, qualifier: 'at-least' };
       } else if (g.o !== undefined) {
-        if (!exchange) continue;
+        if (!traded) continue;
         const n = num(g.o);
         if (n === null || n < 2) continue;
         value = { perSide: n, total: n * 2, qualifier: 'exact' };
+        form = 'per-side';
+      } else if (g.es !== undefined) {
+        // No noun of its own: the sentence must speak of prisoners, and not of bodies.
+        if (!prisoners || BODIES.test(text)) continue;
+        const n = num(g.es);
+        if (n === null || n < 2 || (n >= 1900 && n <= 2100 && !g.es.includes(','))) continue;
+        value = { perSide: n, total: n * 2, qualifier: 'exact' };
+        form = 'per-side';
       } else if (g.n !== undefined || g.w !== undefined) {
-        if (!exchange) continue;
+        if (!traded) continue;
         // A bare number of men or soldiers counts only with "each side" or prisoners nearby.
         if (g.w !== undefined && ((BODIES.test(text) && !prisoners) || (!prisoners && !EACH_SIDE.test(text) && g.each2 === undefined))) continue;
         const n = num(g.n ?? g.w);
         if (n === null || n < 2 || (n >= 1900 && n <= 2100 && !(g.n ?? g.w ?? '').includes(','))) continue;
         value = { perSide: n, total: n * 2, qualifier: 'exact' };
+        form = g.each1 !== undefined || g.each2 !== undefined ? 'per-side' : g.w !== undefined ? 'weak' : 'bare';
       }
       if (!value) continue;
       let start = m.index;
       if (value.qualifier === 'exact') {
+        // "at least \u201c1,000\u201d": a quotation mark may stand between the qualifier and the figure.
+        const left = /["']$/.test(before) ? before.slice(0, -1) : before;
         for (const [re, q] of QUALIFIER_LEFT) {
-          const found = re.exec(before);
-          if (found) {
+          const hit = re.exec(left);
+          if (hit) {
             value = { ...value, qualifier: q };
-            start -= found[0].length;
+            start -= hit[0].length + (before.length - left.length);
             break;
           }
         }
       }
-      out.push({ fact: 'prisoner-exchange', subject: null, value, label: labelPrisoners(value), start, end: m.index + m[0].length });
+      found.push({ candidate: { fact: 'prisoner-exchange', subject: null, value, label: labelPrisoners(value), start, end }, form });
     }
-    return out;
+    // One sentence, one exchange: next to a figure of prisoners, a figure of other people
+    // ("… 1,200 POWs, and Russia offered 30 civilians") is another group; next to a figure stated
+    // per side, a bare figure twice as large is that exchange's total ("2,000 soldiers, 1,000 from
+    // each side").
+    const strong = found.some((f) => f.form !== 'weak');
+    const perSide = new Set(found.filter((f) => f.form === 'per-side').map((f) => f.candidate.value.perSide));
+    return found
+      .filter((f) => !(f.form === 'weak' && strong))
+      .filter((f) => !((f.form === 'bare' || f.form === 'weak') && perSide.has((f.candidate.value.perSide ?? 0) / 2)))
+      .map((f) => f.candidate);
   },
 });

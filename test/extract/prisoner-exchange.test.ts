@@ -24,6 +24,47 @@ describe('prisoner-exchange', () => {
     expect(values(prisonerExchange, text)).toEqual([expected]);
   });
 
+  // Real-world wording (issue 12), each with traps below.
+  it.each([
+    // an equal pair: N-N, N x N, N for N
+    ['Both delegations backed a 1,200-1,200 POW swap.', per(1200)],
+    ['Negotiators settled on a 500 x 500 exchange of captives.', per(500)],
+    ['The sides agreed to trade 300 for 300 prisoners.', per(300)],
+    // per-side figures with a verb of giving back and no verb of exchanging
+    ['Each side will return 500 POWs to the other.', per(500)],
+    ['Both sides are to hand back 750 prisoners of war each.', per(750)],
+    // figures in quotation marks
+    ['Kyiv wants \u201cat least 1,000\u201d prisoners freed on each side.', per(1000, 'at-least')],
+    ['The sides will exchange "1,200" prisoners of war each.', per(1200)],
+    // a per-side figure with no noun of its own; the total beside it is the same exchange
+    ['He recalled the prisoner exchange, 1,000 from each side, agreed in May.', per(1000)],
+    ['The deal covers 1,000 captured soldiers \u2014 500 from each country \u2014 in the largest prisoner release yet.', per(500)],
+    // a figure of prisoners wins over a figure of other people in the same sentence
+    ['The sides agreed to swap 1,200 prisoners of war, with Moscow also proposing to exchange about 30 civilians.', per(1200)],
+    // "more" in an agreed number is no possible batch
+    ['They agreed to exchange at least 1,200 more prisoners of war from each side.', per(1200, 'at-least')],
+  ])('real-world wording: %s', (text, expected) => {
+    expect(values(prisonerExchange, text)).toEqual([expected]);
+  });
+
+  it.each([
+    // an unequal hyphenated pair of figures is a range only with prisoners after it, never a pair
+    'They agreed a 1,000-1,200 swap of territory maps.',
+    // a count held, not exchanged
+    'Each side said it held more than 5,000 POWs.',
+    // a running total of people home already
+    'More than 5,000 POWs have already come home, and another swap was agreed.',
+    'Ukraine has so far brought home 4,500 prisoners of war through swaps.',
+    // a possible additional batch
+    'Medinsky said another 3,000 prisoners could possibly be exchanged later.',
+    'A further 2,000 prisoners might be swapped in a second stage, officials suggested.',
+    // bodies, with the new forms
+    'Each side will return 6,000 bodies to the other.',
+    'The exchange of the dead, 1,000 from each side, took place at the border.',
+  ])('real-world trap: %s', (text) => {
+    expect(values(prisonerExchange, text)).toEqual([]);
+  });
+
   it.each([
     'The sides agreed to exchange the bodies of 6,000 soldiers.',
     'Russia will hand over 6,000 bodies in exchange.',
