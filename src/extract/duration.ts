@@ -35,10 +35,32 @@ const QUALIFIERS: Array<[RegExp, Qualifier]> = [
 const MEETING_NOUN = `(?:talks|meeting|session|negotiations|round|discussions?|sit-down|encounter|summit|gathering|consultations)`;
 const MEETING = new RegExp(`\\b(?:${MEETING_NOUN}|met|delegations?|sides|talked|negotiated|sat\\s+down|negotiators)\\b`);
 const ATTRIBUTIVE_NOUN = new RegExp(`^\\s*(?:(?:long|direct|face-to-face|closed-door|first|second|third|peace|round\\s+of|of)\\s+){0,3}${MEETING_NOUN}\\b`);
-const LASTING_VERB = /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|needed|required|managed|after|for|spent|of|in)(?:\s+(?:only|just|barely|merely))?\s*$/;
+const LASTING_VERB =
+  /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|needed|required|managed|after|for|spent|of|in|totall?ing|totall?ed|totals?|stretched|stretching|spanned|spanning|clocked\s+in\s+at|extended\s+to)(?:\s+(?:only|just|barely|merely))?\s*$/;
+/** "delayed for an hour", "was to begin in two hours": the wait before the talks, not their length. */
+const DELAY_BEFORE = /\b(?:(?:delay(?:ed|s)?|postponed|put\s+off|pushed\s+back|held\s+up|wait(?:ed|ing)?|late)(?:\s+(?:by|for))?|(?:start|begin|resume|open|commence|reconvene)(?:s|ed|ing)?\s+in)\s*$/;
+/**
+ * Other events whose length a sentence about the talks may give ("the leaders' phone call lasted two
+ * hours", "the bilateral on the eve ran for an hour"): the nearest event noun before the figure says
+ * whose length it is.
+ */
+const EVENT_NOUN = new RegExp(`\\b(?:(?<meeting>${MEETING_NOUN})|call|conversation|bilateral|dinner|lunch|breakfast|briefing|(?:press|news)\\s+conference|visit|flight|trip|interview|speech|ceremony)\\b`, 'g');
 /** "two hours after they started" still measures the talks. */
 const AFTER_START = /^\s*after\s+(?:they|it|the\s+(?:talks|meeting|session|delegations|sides))\s+(?:had\s+)?(?:started|began|opened|sat\s+down|got\s+under\s*way)\b/;
-const AFTER_WORDS = /^\s*(?:-long\s+)?(?:after|before|later|ago|earlier|away|ahead|prior|beforehand|into|past|ceasefires?|truces?|halts?|pauses?|drive|flight|journey|window|delay|wait|deadline|notice|ride|trip|phone|call|conversation|shifts?|period)\b/;
+const AFTER_WORDS = /^\s*(?:-long\s+)?(?:after|before|later|late|behind|ago|earlier|away|ahead|prior|beforehand|into|past|ceasefires?|truces?|halts?|pauses?|drive|flight|journey|window|delay|wait|deadline|notice|ride|trip|phone|call|conversation|shifts?|period)\b/;
+
+/** A noun after a preposition ("on the eve of the talks", "after a phone call") is not what lasted. */
+const AFTER_PREPOSITION = /\b(?:after|before|of|with|between|than|from|on|since|until|following|during|to|in|at|by|ahead\s+of)\s+(?:(?:the|a|an|their|its|his|her|this|that|[a-z]+s')\s+)?(?:[a-z-]+\s+)?$/;
+
+/** Whether the nearest event noun before `at` that is not a preposition's object is a meeting (or there is none). */
+function aboutTheTalks(text: string, at: number): boolean {
+  let meeting = true;
+  EVENT_NOUN.lastIndex = 0;
+  for (let m = EVENT_NOUN.exec(text); m !== null && m.index < at; m = EVENT_NOUN.exec(text)) {
+    if (!AFTER_PREPOSITION.test(text.slice(Math.max(0, m.index - 40), m.index))) meeting = m.groups?.meeting !== undefined;
+  }
+  return meeting;
+}
 
 function minutesOf(g: Record<string, string | undefined>): number | null {
   const n = (s: string | undefined) => (s === undefined ? null : /^(?:an|a)$/i.test(s) ? 1 : parseNumber(s));
@@ -105,6 +127,8 @@ export default defineExtractor({
       if (attributive) {
         if (!ATTRIBUTIVE_NOUN.test(after)) continue;
       } else if (!LASTING_VERB.test(left) && !AFTER_START.test(after) && !/^\s+of\s+(?:talks|negotiations|discussions|meetings?)\b/.test(after)) {
+        continue;
+      } else if (DELAY_BEFORE.test(left) || !aboutTheTalks(text, m.index)) {
         continue;
       }
       out.push({

@@ -28,6 +28,34 @@ describe('duration', () => {
     expect(values(duration, text)).toEqual([expected]);
   });
 
+  // Real-world wording (issue 12): other verbs of lasting, and traps that give a length of something else.
+  it.each([
+    ['The Istanbul session, totaling about three hours, ended without a deal.', d(180, 'about')],
+    ['The negotiations totalled just under two hours.', d(120, 'under')],
+    ['The talks stretched over three hours.', d(180, 'over')],
+    ['The meeting, spanning nearly four hours, ended late.', d(240, 'under')],
+    ['The talks began an hour late and lasted 90 minutes.', d(90, 'exact')],
+    ['The talks, held a day after a phone call between the leaders, lasted two hours.', d(120, 'exact')],
+    ['Umerov spoke after talks that lasted just 40 minutes.', d(40, 'exact')],
+  ])('real-world wording: %s', (text, expected) => {
+    expect(values(duration, text)).toEqual([expected]);
+  });
+
+  it.each([
+    // a delay or a wait
+    'The meeting was delayed for an hour before the talks began.',
+    'The start of the talks was postponed by two hours.',
+    'The delegations waited for three hours before the talks.',
+    // a start time to come
+    'The talks are due to begin in two hours, officials said.',
+    // the length of another meeting
+    "The leaders' phone call lasted two hours, a day before the talks.",
+    'The bilateral on the eve of the talks ran for an hour.',
+    'Before the talks, Fidan held a dinner with the delegations that lasted three hours.',
+  ])('real-world trap: %s', (text) => {
+    expect(values(duration, text)).toEqual([]);
+  });
+
   it.each([
     'Russia offered a 48-hour ceasefire before the talks.',
     'Two hours after the talks ended, missiles struck Kyiv.',
