@@ -58,8 +58,14 @@ const RANGE_NOUN = new RegExp(`^\\s+${ADJ}${STRONG}`);
 const EXCHANGE_WORD = /\b(?:exchange[sd]?|exchanging|swap(?:s|ped|ping)?|trade[sd]?|release[sd]?|releasing|handover|hand\s+over|hand\s+back|handed\s+back|freed|free|repatriat(?:e|ed|es|ing|ion)|go\s+home|sent\s+home|send\s+home|return(?:ed|s|ing)?\s+home)\b/;
 /** Verbs of giving people back, which name an exchange only with a per-side figure ("each side will return 500 POWs to the other"). */
 const RETURN_WORD = /\b(?:return(?:s|ed|ing)?|transfer(?:s|red|ring)?|give\s+back|gives\s+back|hand(?:s|ed|ing)?\s+(?:over|back))\b/;
-/** A figure of people already home, not a number agreed at the talks: "5,000 have already come home". */
-const RUNNING_TOTAL = /\b(?:already|so\s+far|to\s+date|since\s+(?:the\s+(?:start|beginning|war)|20\d\d))\b/;
+/**
+ * A figure of people already home, not a number agreed at the talks: "5,000 have already come
+ * home", "… so far", or a perfect tense with "since" ("4,000 have returned since 2022"; not "the
+ * biggest release since the war began").
+ */
+const RUNNING_TOTAL = /\b(?:already|so\s+far|to\s+date)\b/;
+const SINCE = /\bsince\b/;
+const HAVE_RETURNED = /\b(?:have|has|had)\s+(?:been\s+)?(?:returned|released|freed|exchanged|swapped|repatriated|come|brought|gone)\b/;
 /** A batch that may or may not happen: "another 3,000 could be swapped later", "possibly a further 500". */
 const POSSIBLE = /\b(?:could|might|may|possible|possibly|potential|potentially|perhaps|ready\s+to|willing\s+to|offered|offering|proposed|proposing|suggested)\b/;
 const ADDITIONAL = /\b(?:additional|another|further|extra|more|second)\b/;
@@ -135,7 +141,7 @@ export default defineExtractor({
       if (figure && NOT_PEOPLE_AFTER.test(text.slice(figure[1], figure[1] + 30))) continue;
       // The clause the figure stands in: a running total or a batch that may come later is no agreed number.
       const clause = clauseAround(text, m.index, end);
-      if (RUNNING_TOTAL.test(clause) || (POSSIBLE.test(clause) && ADDITIONAL.test(clause))) continue;
+      if (RUNNING_TOTAL.test(clause) || (SINCE.test(clause) && HAVE_RETURNED.test(clause)) || (POSSIBLE.test(clause) && ADDITIONAL.test(clause))) continue;
       // Per-side figures may be stated with a verb of giving back instead of one of exchanging.
       const perSideStated = g.each1 !== undefined || g.each2 !== undefined || EACH_SIDE.test(text);
       const traded = exchange || (returned && perSideStated);

@@ -39,6 +39,8 @@ describe('prisoner-exchange', () => {
     // a per-side figure with no noun of its own; the total beside it is the same exchange
     ['He recalled the prisoner exchange, 1,000 from each side, agreed in May.', per(1000)],
     ['The deal covers 1,000 captured soldiers \u2014 500 from each country \u2014 in the largest prisoner release yet.', per(500)],
+    // a superlative with "since" is no running total
+    ['The deal covers 800 soldiers\u2014400 from each country\u2014the biggest prisoner release since the war began.', per(400)],
     // a figure of prisoners wins over a figure of other people in the same sentence
     ['The sides agreed to swap 1,200 prisoners of war, with Moscow also proposing to exchange about 30 civilians.', per(1200)],
     // "more" in an agreed number is no possible batch
@@ -55,6 +57,7 @@ describe('prisoner-exchange', () => {
     // a running total of people home already
     'More than 5,000 POWs have already come home, and another swap was agreed.',
     'Ukraine has so far brought home 4,500 prisoners of war through swaps.',
+    'Some 4,000 POWs have returned since 2022 in earlier swaps.',
     // a possible additional batch
     'Medinsky said another 3,000 prisoners could possibly be exchanged later.',
     'A further 2,000 prisoners might be swapped in a second stage, officials suggested.',
