@@ -89,9 +89,9 @@ const PATTERNS: Pattern[] = [
   // … and Vladimir Medinsky led Russia's.
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${SIDE}(?=\\s*[.,;]|\\s+and\\b)`, needs: [COUNTRY, LEADS_WORD, PERSON] },
   // the head of the Russian delegation (to Istanbul), Vladimir Medinsky / the head of Russia's team,
-  // an aide to President Putin, Vladimir Medinsky
+  // an aide to President Putin, Vladimir Medinsky (the apposition only when no name follows the team)
   {
-    re: `${NOT_DEPUTY}\\b(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL}(?:,[^,;()]{1,80}?,)?,?\\s+${TITLES}${P('p')}`,
+    re: `${NOT_DEPUTY}\\b(?<v>head|leader|chief)\\s+of\\s+(?:the\\s+)?(?:${SIDE}\\s+)?${TEAM}${TEAM_TAIL}(?:,[^,;()]{1,80}?,)??,?\\s+${TITLES}${P('p')}`,
     needs: [HEAD_OF, TEAM_WORDS, PERSON],
   },
   // the heads of the delegations, Vladimir Medinsky and Rustem Umerov (each to its own side)

@@ -98,6 +98,13 @@ describe('delegation-head', () => {
   });
 
   it.each([
+    // the name right after the team is the head; an apposition is skipped only when there is none
+    ['The head of the Russian delegation, Vladimir Medinsky, Rustem Umerov said, was late.', [['russia', 'vladimir-medinsky']]],
+  ])('real-world trap: %s', (text, expected) => {
+    expect(values(delegationHead, text)).toEqual(expected);
+  });
+
+  it.each([
     'Budanov, a member of the delegation, arrived in fatigues.',
     'Galuzin, deputy head of the Russian delegation, spoke to reporters.',
     "said the head of the President's Office of Ukraine, Andriy Yermak.",
