@@ -216,13 +216,10 @@ export default defineExtractor({
     }
     // One sentence, one exchange: next to a figure of prisoners, a figure of other people
     // ("… 1,200 POWs, and Russia offered 30 civilians") is another group; next to a figure stated
-    // per side, a bare figure twice as large is that exchange's total ("2,000 soldiers, 1,000 from
-    // each side").
+    // per side, a bare figure is that exchange's total or a batch of it ("2,000 soldiers, 1,000 from
+    // each side", "a swap of 390 prisoners, the first stage of the 1,000-for-1,000 deal").
     const strong = found.some((f) => f.form !== 'weak');
-    const perSide = new Set(found.filter((f) => f.form === 'per-side').map((f) => f.candidate.value.perSide));
-    return found
-      .filter((f) => !(f.form === 'weak' && strong))
-      .filter((f) => !((f.form === 'bare' || f.form === 'weak') && perSide.has((f.candidate.value.perSide ?? 0) / 2)))
-      .map((f) => f.candidate);
+    const perSide = found.some((f) => f.form === 'per-side');
+    return found.filter((f) => !(f.form === 'weak' && strong) && !(f.form === 'bare' && perSide)).map((f) => f.candidate);
   },
 });

@@ -39,6 +39,8 @@ describe('prisoner-exchange', () => {
     // a per-side figure with no noun of its own; the total beside it is the same exchange
     ['He recalled the prisoner exchange, 1,000 from each side, agreed in May.', per(1000)],
     ['The deal covers 1,000 captured soldiers \u2014 500 from each country \u2014 in the largest prisoner release yet.', per(500)],
+    // a batch of an exchange stated per side is not a figure of its own
+    ['A swap of 270 prisoners on Friday was the first stage of the 1,000-for-1,000 deal.', per(1000)],
     // a superlative with "since" is no running total
     ['The deal covers 800 soldiers\u2014400 from each country\u2014the biggest prisoner release since the war began.', per(400)],
     // a figure of prisoners wins over a figure of other people in the same sentence
