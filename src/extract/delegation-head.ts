@@ -36,7 +36,7 @@ const CHIEF_SIDE = `${CHIEF_WORD}\\s+${SIDE}\\s+(?:negotiator|delegate)`;
 const TEAM_TAIL = `(?:\\s+(?:to|at|in|for|with)\\s+(?:the\\s+)?(?:[a-z][a-z'-]*|(?<![#])#+(?!#)(?:'s)?)(?:\\s+(?:talks|negotiations|meeting|round))?){0,3}`;
 /** Between a role and its holder: "(will be)", "and culture minister,", or a comma. */
 const ROLE_TO_NAME = `(?:\\s+(?:will\\s+be|would\\s+be|is|was))?(?:\\s+and\\s+|,?\\s+)`;
-const OBJECT_DET = `(?:(?:the|its|their|his|her)\\s+)?`;
+const OBJECT_DET = `(?:(?:the|its|their|his|her|a|an)\\s+)?`;
 
 /**
  * What the patterns need to match (needs.ts). Every pattern has a person in it. Each pattern's
@@ -134,6 +134,11 @@ const PATTERNS: Pattern[] = [
   },
   // a team headed by Defence Minister Rustem Umerov / the same group, under Kremlin aide Vladimir Medinsky
   { re: `\\b(?:${LED_BY}|(?<v2>under))\\s+${TITLES}${P('p')}`, needs: [['by', 'under'], ['led', 'headed', 'fronted', 'under'], PERSON], generic: true },
+  // Leading the Russian side was Vladimir Medinsky / At the head of Ukraine's team is Rustem Umerov
+  {
+    re: `\\b(?<v>leading|heading|at\\s+the\\s+(?:head|helm)\\s+of)\\s+(?:the\\s+)?${SIDE_TEAM}\\s+(?:was|is|will\\s+be|would\\s+be)\\s+${TITLES}${P('p')}`,
+    needs: [COUNTRY, ['leading', 'heading', 'head', 'helm'], PERSON],
+  },
   // Rustem Umerov, who led the talks (the side from the gazetteer)
   {
     re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+(?:the\\s+|these\\s+)?(?:(?:istanbul|peace|direct)\\s+)?(?:talks|negotiations)\\b(?!\\s+with\\b)`,

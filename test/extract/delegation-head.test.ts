@@ -69,6 +69,10 @@ describe('delegation-head', () => {
     // a given name spelled another way before a known surname
     ["Kyiv's team was headed by Defence Minister Rustam Umerov.", [['ukraine', 'rustem-umerov']]],
     ["Russia's delegation was led by Wladimir Medinsky.", [['russia', 'vladimir-medinsky']]],
+    // the role first, the holder after the verb; a delegation with an article
+    ['Leading the Russian side was Vladimir Medinsky.', [['russia', 'vladimir-medinsky']]],
+    ["At the head of Ukraine's team is Defence Minister Rustem Umerov.", [['ukraine', 'rustem-umerov']]],
+    ['Medinsky led a delegation of six officials.', [['russia', 'vladimir-medinsky']]],
     // "according to X, head of …" is not "an aide to X"
     ['According to Rustem Umerov, head of the Ukrainian delegation, progress was made.', [['ukraine', 'rustem-umerov']]],
   ])('real-world wording: %s', (text, expected) => {
@@ -93,6 +97,8 @@ describe('delegation-head', () => {
     // a name after the apposition's "aide to": the apposition has no head after it
     "The head of Kyiv's delegation, an aide to President Volodymyr Zelensky, spoke.",
     'The Wagner group was led by Yevgeny Prigozhin.',
+    'Leading the Russian side was a mistake, Medinsky said.',
+    'Fidan led a delegation to Moscow in March.',
   ])('real-world trap: %s', (text) => {
     expect(values(delegationHead, text)).toEqual([]);
   });
