@@ -7,32 +7,8 @@
  */
 import type { Entity, Gazetteer } from '../knowledge/gazetteer.js';
 import { foldKey, slugify } from '../knowledge/fold.js';
+import { editDistance } from '../knowledge/spelling.js';
 import { defineExtractor, type Candidate } from './types.js';
-
-/**
- * Edits (insert, delete, substitute, swap two neighbours) between two short words, or `limit + 1`
- * once it is clear there are more than `limit`.
- */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > limit) return limit + 1;
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length] as number;
-}
 
 const spellings = new WeakMap<Gazetteer, Array<{ entity: Entity; name: string; kind: string }>>();
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { alternationOf, escapeRegExp } from './alternation.js';
 import { detach } from '../corpus/detach.js';
 import { foldKey, foldText } from './fold.js';
+import { editDistance } from './spelling.js';
 
 export type EntityKind = 'venue' | 'person' | 'country' | 'region' | 'city';
 const KINDS: readonly EntityKind[] = ['venue', 'person', 'country', 'region', 'city'];
@@ -308,25 +309,6 @@ export function isGivenNameVariant(word: string, given: readonly string[]): bool
     const allowed = Math.min(g[0] === word[0] ? 2 : 1, Math.floor(Math.max(g.length, word.length) / 3));
     return allowed > 0 && editDistance(g, word, allowed) <= allowed;
   });
-}
-
-/** Levenshtein distance of two short words, or `limit + 1` once it is sure to exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev = row;
-  }
-  return prev[b.length] as number;
 }
 
 const WORD_END = /[\p{L}\p{N}]$/u;
