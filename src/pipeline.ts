@@ -2,6 +2,7 @@
  * One article through the pipeline of SPEC.md §3: fold → segment → extract → refine → resolve
  * events → fact records with evidence. Pure: the same article gives the same records.
  */
+import { canonical } from './canonical.js';
 import { detach } from './corpus/detach.js';
 import { createLocator, type Locator } from './corpus/location.js';
 import { isWhiteSpace, splitSentences, type SentenceSpan } from './corpus/sentences.js';
@@ -291,6 +292,21 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
       if (seen.has(key)) continue;
       seen.add(key);
       facts.push({ article: article.id, outlet: article.outlet, event: e, fact: c.fact, subject: c.subject, value: c.value, label: detach(c.label), evidence });
+    }
+  }
+
+  // A fact that may be read two ways takes the reading the article states elsewhere for the same meeting.
+  const alternatives = found.filter((f) => f.candidate.alternative !== undefined);
+  if (alternatives.length) {
+    const stated = new Set(facts.map((r) => `${r.event}\u0000${r.fact}\u0000${canonical(r.value)}`));
+    for (const f of alternatives) {
+      const alt = f.candidate.alternative as { value: FactRecord['value']; label: string };
+      const [start] = originalSpan(folded, f.start, f.end);
+      for (const r of facts) {
+        if (r.evidence.start !== start || r.fact !== f.candidate.fact || !stated.has(`${r.event}\u0000${r.fact}\u0000${canonical(alt.value)}`)) continue;
+        r.value = alt.value;
+        r.label = detach(alt.label);
+      }
     }
   }
 

@@ -212,7 +212,13 @@ export default defineExtractor({
           }
         }
       }
-      found.push({ candidate: { fact: 'prisoner-exchange', subject: null, value, label: labelPrisoners(value), start, end }, form });
+      const candidate: Candidate<'prisoner-exchange'> = { fact: 'prisoner-exchange', subject: null, value, label: labelPrisoners(value), start, end };
+      // "Swap 2,000 prisoners" may count both sides: read so when the article says "1,000 for 1,000".
+      if ((form === 'bare' || form === 'weak') && value.perSide !== null && value.perSide % 2 === 0 && value.qualifier === 'exact') {
+        const total = { perSide: value.perSide / 2, total: value.perSide, qualifier: 'exact' as const };
+        candidate.alternative = { value: total, label: labelPrisoners(total) };
+      }
+      found.push({ candidate, form });
     }
     // One sentence, one exchange: next to a figure of prisoners, a figure of other people
     // ("… 1,200 POWs, and Russia offered 30 civilians") is another group; next to a figure stated

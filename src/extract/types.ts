@@ -16,6 +16,12 @@ export interface Candidate<K extends FactKind = FactKind> {
    * "Medinsky, who also led the Russian side in 2022" decides which meeting the fact belongs to.
    */
   anchor?: number;
+  /**
+   * Another reading of the same words, taken when the rest of the article states it for the same
+   * meeting: "agreed to swap 2,000 prisoners" is 2,000 a side on its own, but their total next to
+   * "1,000 for 1,000".
+   */
+  alternative?: { value: FactValues[K]; label: string };
 }
 
 /**

@@ -162,3 +162,20 @@ describe('datelines and bylines as segments of their own', () => {
     expect(r.facts).toEqual(['2025-07-23 date "2025-07-23"', '2025-07-23 duration {"minutes":40,"qualifier":"exact"}', '2025-07-23 venue "ciragan-palace"']);
   });
 });
+
+describe('a figure read in the light of the article', () => {
+  it('takes a bare count of prisoners for the total when the article states half of it per side for the same meeting', () => {
+    const both = run('The two sides agreed in Istanbul on Friday to swap 2,000 prisoners. "We agreed to exchange 1,000 prisoners for 1,000 prisoners," Umerov said.', '2025-05-16');
+    expect(both.facts.filter((f) => f.includes('prisoner'))).toEqual([
+      '2025-05-16 prisoner-exchange {"perSide":1000,"total":2000,"qualifier":"exact"}',
+      '2025-05-16 prisoner-exchange {"perSide":1000,"total":2000,"qualifier":"exact"}',
+    ]);
+    // Trap: on its own, a swap of 2,000 prisoners is 2,000 a side (the gold convention); and a
+    // per-side figure of another meeting says nothing of this one.
+    expect(run('The two sides agreed in Istanbul on Friday to swap 2,000 prisoners.', '2025-05-16').facts.filter((f) => f.includes('prisoner'))).toEqual([
+      '2025-05-16 prisoner-exchange {"perSide":2000,"total":4000,"qualifier":"exact"}',
+    ]);
+    const other = run('The sides agreed in Istanbul on Monday to swap 2,000 prisoners. In 2022 they had spoken of 1,000 for 1,000.', '2025-06-02');
+    expect(other.facts).toContain('2025-06-02 prisoner-exchange {"perSide":2000,"total":4000,"qualifier":"exact"}');
+  });
+});
