@@ -17,7 +17,8 @@ import { dayMentions, labelDate, type DayMention } from './extract/date.js';
 import { calendarIndex, findReferences, mainEvent, meetingOfDay, SCOPE_CUE, sentenceScopes, type EventScope, type EventSource, type MainEvidence, type ScopeEnv, type SentenceScopes } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
-import type { Gazetteer } from './knowledge/gazetteer.js';
+import { holders, type Entity, type Gazetteer } from './knowledge/gazetteer.js';
+import { parseRoleValue } from './extract/chair.js';
 import type { Article, ArticleSummary, Diagnostic, FactKind, FactRecord } from './types.js';
 
 export interface PipelineOptions {
@@ -287,11 +288,20 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const evidence = { quote: detach(article.raw.slice(start, end)), start, end, line: point.line, column: point.column };
     const events = c.fact === 'date' ? [event] : [event, ...scope.also.filter((e) => e !== event)];
     for (const e of events) {
+      // A chair named by title is whoever held the office that day, when exactly one person did.
+      const role = c.fact === 'chair' ? parseRoleValue(c.value as string) : null;
+      let { value, label } = c;
+      if (role) {
+        const held = e === null ? [] : holders(gazetteer, role.title, role.of ?? calendar.onDay(e)?.host ?? '', e);
+        if (held.length !== 1) continue;
+        value = (held[0] as Entity).id;
+        label = (held[0] as Entity).name;
+      }
       // One span stated twice in a sentence for the same meeting is one record.
-      const key = `${e}\u0000${c.fact}\u0000${c.subject ?? ''}\u0000${JSON.stringify(c.value)}\u0000${start}`;
+      const key = `${e}\u0000${c.fact}\u0000${c.subject ?? ''}\u0000${JSON.stringify(value)}\u0000${start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      facts.push({ article: article.id, outlet: article.outlet, event: e, fact: c.fact, subject: c.subject, value: c.value, label: detach(c.label), evidence });
+      facts.push({ article: article.id, outlet: article.outlet, event: e, fact: c.fact, subject: c.subject, value, label: detach(label), evidence });
     }
   }
 

@@ -4,11 +4,37 @@
  * presided over the talks", "Fidan, who was hosting the meeting"). The host must be a person and
  * the object a meeting: "opened the meeting", "met the delegation" and "hosted by Turkey" are not
  * chairs.
+ *
+ * A title alone ("chaired by the Turkish foreign minister", "the foreign minister will host")
+ * names whoever held that office on the day of the meeting: the value is a role (`roleValue`),
+ * which the pipeline reads once it knows the meeting, through the gazetteer's `roles` — and drops
+ * unless exactly one person held it then. Without a country, the office is the host country's.
  */
-import { TITLES, personAt } from './context.js';
+import { TITLES, countryAt, personAt, type SentenceContext } from './context.js';
 import { groupStart, matchAll } from './match.js';
 import { Prefilter, type Guarded, type Need } from './needs.js';
+import type { RoleTitle } from '../knowledge/gazetteer.js';
 import { defineExtractor, personFact, type Candidate } from './types.js';
+
+/** The value of a chair named by title: the office, and its country when the text says (else the host's). */
+export function roleValue(title: RoleTitle, of: string | null): string {
+  return `role:${title}:${of ?? ''}`;
+}
+
+/** The office and country a role value names, or null for a person id. */
+export function parseRoleValue(value: string): { title: RoleTitle; of: string | null } | null {
+  const m = /^role:([a-z ]+):([a-z0-9-]*)$/.exec(value);
+  return m ? { title: m[1] as RoleTitle, of: m[2] || null } : null;
+}
+
+function roleFact(ctx: SentenceContext, m: RegExpExecArray): Candidate<'chair'> {
+  const title = ROLE_OF[(m.groups?.r as string).replace(/\s+/g, ' ')] as RoleTitle;
+  const c = groupStart(m, 'c') ?? groupStart(m, 'c2');
+  const country = c === undefined ? null : (countryAt(ctx, c)?.entity.id ?? null);
+  const start = groupStart(m, 'c') ?? groupStart(m, 'r') ?? m.index;
+  const end = (m.indices?.groups?.c2 ?? m.indices?.groups?.r)?.[1] ?? m.index + m[0].length;
+  return { fact: 'chair', subject: null, value: roleValue(title, country), label: ctx.text.slice(start, end), start, end, anchor: groupStart(m, 'v') ?? start };
+}
 
 const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations?|round|discussions?|encounter|gathering|sit-down|proceedings)`;
 const CHAIRED = `(?<v>chaired|co-chaired|presided\\s+over|hosted|moderated)(?:\\s+like\\s+[^,;.@]{1,40}?)?`;
@@ -29,6 +55,23 @@ const MEETING_WORDS: Need = ['talks', 'meeting', 'session', 'negotiation', 'roun
  */
 const CHAIRING = /chair|host|moderat|presid(?:e|ed|es|ing)[\s.,;]/;
 const CHAIR_NOUNS: Need = ['chair', 'host', 'moderator'];
+
+/** Titles of ROLE_TITLES, as a group `r`: "foreign minister", "top diplomat", "president" … */
+const ROLE = `(?<r>foreign\\s+minister|foreign\\s+affairs\\s+minister|minister\\s+of\\s+foreign\\s+affairs|top\\s+diplomat|president|head\\s+of\\s+state|intelligence\\s+chief|spy\\s+chief|spymaster)`;
+const ROLE_OF: Record<string, RoleTitle> = {
+  'foreign minister': 'foreign minister',
+  'foreign affairs minister': 'foreign minister',
+  'minister of foreign affairs': 'foreign minister',
+  'top diplomat': 'foreign minister',
+  president: 'president',
+  'head of state': 'president',
+  'intelligence chief': 'intelligence chief',
+  'spy chief': 'intelligence chief',
+  spymaster: 'intelligence chief',
+};
+/** A title with its country, before ("Turkey's", "the Turkish") or after ("of Turkey"), and no name after it. */
+const TITLE_ONLY = `(?:the\\s+)?(?:(?<![#])(?<c>#+)(?!#)(?:'s)?\\s+)?${ROLE}(?:\\s+of\\s+(?<![#])(?<c2>#+)(?!#))?(?![\\s,]*(?:[a-z.'-]+\\s+){0,3}@)`;
+const ROLE_WORDS: Need = ['minister', 'diplomat', 'president', 'head', 'chief', 'spymaster'];
 
 const PATTERNS: Guarded[] = [
   // chaired by Turkish Foreign Minister Hakan Fidan
@@ -52,6 +95,13 @@ const PATTERNS: Guarded[] = [
   },
   // the chair of the talks, Hakan Fidan / talks' host, Hakan Fidan
   { re: `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`, needs: [['of'], CHAIR_NOUNS, MEETING_WORDS, PERSON] },
+  // chaired by the Turkish foreign minister / hosted by Turkey's president
+  { re: `${CHAIRED}\\s+by\\s+${TITLE_ONLY}`, needs: [['by'], ['chaired', 'presided', 'hosted', 'moderated'], ROLE_WORDS] },
+  // the foreign minister will host the talks / Turkey's top diplomat, who chaired the meeting / the foreign minister will host.
+  {
+    re: `(?<![@#\\w]\\s?)${TITLE_ONLY}(?:,\\s*(?:who|which)\\s+|\\s+)${AUX}${CHAIRS}(?:\\s+${MEETING}|\\s*(?=[.,;]))`,
+    needs: [CHAIRING, ROLE_WORDS],
+  },
 ].map((p) => ({ ...p, re: new RegExp(p.re, 'dg') }));
 const PREFILTER = new Prefilter(PATTERNS);
 /** Patterns whose object is a pronoun, missing or implied (the third and fifth): only in a sentence about the talks. */
@@ -71,6 +121,10 @@ export default defineExtractor({
     PATTERNS.forEach(({ re }, index) => {
       if ((live & (1 << index)) === 0) return;
       for (const m of matchAll(re, ctx.masked)) {
+        if (m.groups?.r !== undefined) {
+          out.push(roleFact(ctx, m));
+          continue;
+        }
         const at = groupStart(m, 'p');
         const person = at === undefined ? undefined : personAt(ctx, at);
         if (!person) continue;

@@ -26,6 +26,28 @@ export interface Entity {
   side?: string;
   /** For cities: other talks were held there, so a meeting placed there is not an Istanbul one. */
   offsite?: boolean;
+  /**
+   * For people: offices held, so that a title alone ("the Turkish foreign minister chaired") can
+   * be read as the person who held it on the day of the meeting.
+   */
+  roles?: Role[];
+}
+
+/** An office a person held: one of ROLE_TITLES, of a country, between two days (inclusive; open ends allowed). */
+export interface Role {
+  title: RoleTitle;
+  of: string;
+  from?: string;
+  to?: string;
+}
+
+/** The offices a title alone can name. */
+export const ROLE_TITLES = ['foreign minister', 'president', 'intelligence chief'] as const;
+export type RoleTitle = (typeof ROLE_TITLES)[number];
+
+/** The people who held `title` of `of` on `day`. */
+export function holders(gazetteer: Gazetteer, title: string, of: string, day: string): Entity[] {
+  return gazetteer.entities.filter((e) => e.roles?.some((r) => r.title === title && r.of === of && (r.from === undefined || r.from <= day) && (r.to === undefined || day <= r.to)));
 }
 
 export type MentionRole = 'name' | 'adjective' | 'metonym';
@@ -117,6 +139,16 @@ export function parseGazetteerFile(file: string, source: string): Entity[] {
       if (!Array.isArray(v) || !v.every((s) => typeof s === 'string' && s.trim() !== '')) fail(`"${key}" must be a list of non-empty strings`);
       return v as string[];
     };
+    const roles = (v: unknown): Role[] => {
+      if (v === undefined) return [];
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      const ok = (r: Partial<Role>) =>
+        r !== null && typeof r === 'object' && (ROLE_TITLES as readonly unknown[]).includes(r.title) && typeof r.of === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(r.of) &&
+        (r.from === undefined || (typeof r.from === 'string' && day.test(r.from))) && (r.to === undefined || (typeof r.to === 'string' && day.test(r.to)));
+      if (!Array.isArray(v) || !v.every(ok)) fail(`"roles" must be a list of { title: ${ROLE_TITLES.join(' | ')}, of: country id, from?: YYYY-MM-DD, to?: YYYY-MM-DD }`);
+      return (v as Role[]).map((r) => ({ title: r.title, of: r.of, ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) }));
+    };
+    const held = roles(e.roles);
     return {
       id: e.id as string,
       kind: e.kind as EntityKind,
@@ -126,6 +158,7 @@ export function parseGazetteerFile(file: string, source: string): Entity[] {
       metonyms: strings(e.metonyms, 'metonyms'),
       ...(typeof e.side === 'string' ? { side: e.side } : {}),
       ...(e.offsite === true ? { offsite: true } : {}),
+      ...(held.length ? { roles: held } : {}),
     };
   });
 }
@@ -147,6 +180,7 @@ function mergeEntities(lists: { file: string; source: string; entities: Entity[]
       known.aliases.push(...e.aliases);
       known.adjectives = [...(known.adjectives ?? []), ...(e.adjectives ?? [])];
       known.metonyms = [...(known.metonyms ?? []), ...(e.metonyms ?? [])];
+      if (e.roles) known.roles = [...(known.roles ?? []), ...e.roles];
       if (e.side) known.side = e.side;
     }
   }

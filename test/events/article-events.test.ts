@@ -179,3 +179,19 @@ describe('a figure read in the light of the article', () => {
     expect(other.facts).toContain('2025-06-02 prisoner-exchange {"perSide":2000,"total":4000,"qualifier":"exact"}');
   });
 });
+
+describe('a chair named by title', () => {
+  it('is whoever held the office on the day of the meeting', () => {
+    expect(run('The talks in Istanbul on Monday were chaired by the Turkish foreign minister.', '2025-06-02').facts).toContain('2025-06-02 chair "hakan-fidan"');
+    expect(run('The talks in Istanbul on Tuesday were chaired by the Turkish foreign minister.', '2022-03-29').facts).toContain('2022-03-29 chair "mevlut-cavusoglu"');
+  });
+
+  it('is of the host country when the text names none', () => {
+    expect(run('The foreign minister will host the talks in Istanbul on Friday.', '2025-05-15').facts).toContain('2025-05-16 chair "hakan-fidan"');
+  });
+
+  it('is dropped when nobody in the gazetteer held the office that day', () => {
+    // Trap: no head of Ukraine's intelligence is known.
+    expect(run('The talks in Istanbul on Monday were moderated by the Ukrainian intelligence chief.', '2025-06-02').facts.filter((f) => f.includes('chair'))).toEqual([]);
+  });
+});

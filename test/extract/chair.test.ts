@@ -53,3 +53,26 @@ describe('chair', () => {
     expect(values(chair, text)).toEqual([]);
   });
 });
+
+describe('chair: a title alone', () => {
+  // The extractor gives the office; the pipeline reads it as a person once it knows the meeting.
+  it.each([
+    ['The talks were chaired by the Turkish foreign minister.', ['role:foreign minister:turkey']],
+    ["The meeting was hosted by Turkey's top diplomat.", ['role:foreign minister:turkey']],
+    ['The foreign minister will host the talks.', ['role:foreign minister:']],
+    ['The session was presided over by the president of Turkey.', ['role:president:turkey']],
+    ['The Turkish intelligence chief, who moderated the session, left early.', ['role:intelligence chief:turkey']],
+  ])('%s', (text, expected) => {
+    expect(values(chair, text)).toEqual(expected);
+  });
+
+  it.each([
+    // A name after the title is that person, as before; a title that hosts something else is no chair.
+    ['The talks were chaired by the Turkish foreign minister, Hakan Fidan.', ['hakan-fidan']],
+    ['The foreign minister hosted a dinner for the delegations.', []],
+    ['The president hosted by Turkey spoke.', []],
+    ['The Russian president will not attend the talks.', []],
+  ])('trap: %s', (text, expected) => {
+    expect(values(chair, text)).toEqual(expected);
+  });
+});
