@@ -4,6 +4,7 @@
  */
 import { canonical } from './canonical.js';
 import { detach } from './corpus/detach.js';
+import { contextAround, type QuoteContext } from './corpus/quote-context.js';
 import { createLocator, type Locator } from './corpus/location.js';
 import { isWhiteSpace, splitSentences, type SentenceSpan } from './corpus/sentences.js';
 import { buildContext, type SentenceContext } from './extract/context.js';
@@ -32,12 +33,16 @@ export interface PipelineOptions {
    * instead of the whole article in one pass. Same output.
    */
   reference?: boolean;
+  /** Also return the sentence around each quote (for reports that show quotes in context). */
+  context?: boolean;
 }
 
 export interface ArticleResult {
   summary: ArticleSummary;
   facts: FactRecord[];
   diagnostics: Diagnostic[];
+  /** With `context`: the sentence around each quote, one per evidence span. */
+  contexts?: QuoteContext[];
 }
 
 const scanCues = cueScanner(EXTRACTORS);
@@ -274,6 +279,8 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const pointAt = ascendingPoints(article.raw);
   const facts: FactRecord[] = [];
   const seen = new Set<string>();
+  const quoteContexts: QuoteContext[] | undefined = options.context ? [] : undefined;
+  const contextAt = new Set<number>();
   for (const f of found) {
     const c = f.candidate;
     // Dates are always extracted (they decide events, above); only requested kinds are reported.
@@ -286,6 +293,12 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const [start, end] = originalSpan(folded, f.start, f.end);
     const point = pointAt(start);
     const evidence = { quote: detach(article.raw.slice(start, end)), start, end, line: point.line, column: point.column };
+    if (quoteContexts && !contextAt.has(start)) {
+      contextAt.add(start);
+      const s = sentences[f.sentence] as SentenceSpan;
+      const [sentenceStart, sentenceEnd] = originalSpan(folded, s.start, s.end);
+      quoteContexts.push({ article: article.id, line: point.line, column: point.column, ...contextAround(article.raw, sentenceStart, sentenceEnd, start, end) });
+    }
     const events = c.fact === 'date' ? [event] : [event, ...scope.also.filter((e) => e !== event)];
     for (const e of events) {
       // A chair named by title is whoever held the office that day, when exactly one person did.
@@ -335,5 +348,6 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     summary: { id: article.id, path: article.path, outlet: article.outlet, published: article.published, title: article.title, url: article.url, event: main, eventSource },
     facts,
     diagnostics,
+    ...(quoteContexts ? { contexts: quoteContexts } : {}),
   };
 }

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { byString } from './canonical.js';
 import { scanSuppressions, type Suppression } from './check/suppress.js';
 import { displayPath, listArticleFiles, loadArticleFile, skippedDiagnostics, type LoadOptions, type SkippedEntry } from './corpus/load.js';
+import type { QuoteContext } from './corpus/quote-context.js';
+import { mergeNames, namesOfArticle, type ArticleNames, type NamesReport } from './names/names.js';
 import { escapeControls } from './report/sanitize.js';
 import { defaultMeetings, loadCalendar } from './events/meetings.js';
 import { defaultGazetteer, loadGazetteer } from './knowledge/gazetteer.js';
@@ -24,6 +26,16 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
   /** Inline `istanbul-talks-disable` directives of the articles (for `check`). */
   suppressions: Suppression[];
+  /** With RunOptions.context: what reports that show quotes in context need of the articles' text. */
+  context?: CorpusContext;
+}
+
+/** Taken from the articles' text during extraction, for reports that show quotes in context. */
+export interface CorpusContext {
+  /** The sentence around each quote (see QuoteContext), in article order. */
+  quotes: QuoteContext[];
+  /** How each outlet spells people and places (what `names` reports). */
+  names: NamesReport;
 }
 
 export interface RunOptions extends LoadOptions {
@@ -42,6 +54,8 @@ export interface RunOptions extends LoadOptions {
    * 'auto' uses worker threads for large corpora when cores are idle (see autoJobs).
    */
   jobs?: number | 'auto';
+  /** Also keep the sentence around each quote and the names each article uses (see CorpusContext). */
+  context?: boolean;
 }
 
 /** One article's summary, its facts, sorted, and its inline suppression directives. */
@@ -49,6 +63,9 @@ export interface ArticleExtraction {
   summary: ArticleSummary;
   facts: FactRecord[];
   suppressions: Suppression[];
+  /** With `context`: the sentence around each quote, and the names the article uses. */
+  contexts?: QuoteContext[];
+  names?: ArticleNames;
 }
 
 export interface ExtractionStream {
@@ -112,6 +129,7 @@ export interface BatchConfig {
   calendarFiles?: string[];
   facts?: readonly FactKind[];
   reference?: boolean;
+  context?: boolean;
 }
 
 export interface BatchResult {
@@ -156,6 +174,7 @@ export function batchRunner(config: BatchConfig): (files: string[]) => BatchResu
     meetings: config.calendarFiles?.length ? loadCalendar(config.calendarFiles) : defaultMeetings(),
     ...(config.facts ? { facts: config.facts } : {}),
     ...(config.reference ? { reference: true } : {}),
+    ...(config.context ? { context: true } : {}),
   };
   const load: LoadOptions = {
     ...(config.maxFileBytes !== undefined ? { maxFileBytes: config.maxFileBytes } : {}),
@@ -188,7 +207,12 @@ export function batchRunner(config: BatchConfig): (files: string[]) => BatchResu
         const extracted = extractArticle(article, pipeline);
         diagnostics.push(...extracted.diagnostics);
         // Looked for here, while the text is at hand: nothing downstream keeps it (or reads it again).
-        articles.push({ summary: extracted.summary, facts: sortFacts(extracted.facts), suppressions: scanSuppressions(article.raw, article.id, article.path) });
+        articles.push({
+          summary: extracted.summary,
+          facts: sortFacts(extracted.facts),
+          suppressions: scanSuppressions(article.raw, article.id, article.path),
+          ...(config.context ? { contexts: extracted.contexts ?? [], names: namesOfArticle(article, pipeline.gazetteer) } : {}),
+        });
       }
     }
     return { files: files.length, articles, diagnostics };
@@ -226,6 +250,7 @@ export function extractCorpusStream(corpusDir: string, options: RunOptions = {})
     ...(options.calendarFiles?.length ? { calendarFiles: options.calendarFiles } : {}),
     ...(options.facts ? { facts: options.facts } : {}),
     ...(options.reference ? { reference: true } : {}),
+    ...(options.context ? { context: true } : {}),
   };
   // Set up before any file is read, so that a bad gazetteer fails the run at once.
   const runBatch = batchRunner(config);
@@ -262,10 +287,19 @@ export function extractCorpus(corpusDir: string, options: RunOptions = {}): Extr
   const articles: ArticleSummary[] = [];
   const facts: FactRecord[] = [];
   const suppressions: Suppression[] = [];
+  const quotes: QuoteContext[] = [];
+  const names: Array<{ outlet: string; names: ArticleNames }> = [];
   for (const a of stream.articles) {
     articles.push(a.summary);
     for (const f of a.facts) facts.push(f);
     for (const s of a.suppressions) suppressions.push(s);
+    if (a.contexts) for (const q of a.contexts) quotes.push(q);
+    if (a.names) names.push({ outlet: a.summary.outlet, names: a.names });
   }
-  return { articles, facts, diagnostics: stream.diagnostics(), suppressions };
+  const result: ExtractResult = { articles, facts, diagnostics: stream.diagnostics(), suppressions };
+  if (options.context) {
+    const gazetteer = options.gazetteerFiles?.length ? loadGazetteer(options.gazetteerFiles) : defaultGazetteer();
+    result.context = { quotes, names: mergeNames(names, gazetteer) };
+  }
+  return result;
 }

@@ -8,10 +8,10 @@ import { baselineEntries, buildCheckReport, type CheckReport, type FailOn } from
 import { BaselineError, DEFAULT_BASELINE, parseBaseline, serializeBaseline, type Baseline } from '../check/baseline.js';
 import { partitionSuppressed, suppressionProblems } from '../check/suppress.js';
 import { compareRecords, type CompareOptions } from '../compare/compare.js';
-import { CHECK_FORMATS, type CheckFormat } from '../report/formats.js';
+import { CHECK_FORMATS, type CheckFormat, type Format, type RenderOptions } from '../report/formats.js';
 import { writeFileAtomic } from './atomic.js';
 import { parseTolerance } from './compare.js';
-import { loadInput, reportDiagnostics, type InputOptions } from './corpus-run.js';
+import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
 import { appendStepSummary, emit } from './output.js';
 import { EXIT, UsageError, hasErrors, resolveColor, toolVersion } from './shared.js';
 
@@ -56,7 +56,8 @@ export function checkExit(report: CheckReport): number {
 export async function runCheck(opts: CheckCliOptions): Promise<void> {
   const tolerance = parseTolerance(opts.tolerance);
   const maxFindings = parseMaxFindings(opts.maxFindings);
-  const input = loadInput(opts, undefined);
+  const format: Format<CheckReport> = CHECK_FORMATS[opts.format];
+  const input = loadInput(opts, undefined, Boolean(format.context));
   const compareOptions: CompareOptions = { tolerance, mergeEvents: Boolean(opts.mergeEvents) };
   const report = compareRecords(input.facts, input.articles, input.diagnostics, compareOptions);
   const { kept, suppressed } = partitionSuppressed(input.facts, input.suppressions);
@@ -95,8 +96,12 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
   }
   const baseline = baselinePath !== null ? readBaseline(baselinePath) : null;
   const checked = build(baseline, baselinePath);
-  const render = await CHECK_FORMATS[opts.format].load();
-  const options = { color: resolveColor(opts.output ? false : opts.color), version: toolVersion() };
+  const render = await format.load();
+  const options: RenderOptions = {
+    color: resolveColor(opts.output ? false : opts.color),
+    version: toolVersion(),
+    ...(format.context ? { context: reportContext(input, tolerance), comparison: report } : {}),
+  };
   await emit(render(checked, options), opts.output);
   if (opts.format === 'github') {
     const markdown = await CHECK_FORMATS.markdown.load();

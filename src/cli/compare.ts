@@ -1,8 +1,8 @@
 /** `istanbul-talks compare` */
 import { compareRecords, STATUSES, type CompareReport, type Status } from '../compare/compare.js';
 import type { FailOn } from '../check/findings.js';
-import { COMPARE_FORMATS, type CompareFormat } from '../report/formats.js';
-import { loadInput, reportDiagnostics, type InputOptions } from './corpus-run.js';
+import { COMPARE_FORMATS, type CompareFormat, type Format, type RenderOptions } from '../report/formats.js';
+import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
 import { appendStepSummary, emit } from './output.js';
 import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, toolVersion } from './shared.js';
 
@@ -44,7 +44,8 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
   const statuses = parseStatuses(opts.status);
   const events = parseList(opts.event);
   for (const e of events ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(e)) throw new UsageError(`--event takes a date YYYY-MM-DD, not "${e}"`);
-  const input = loadInput(opts, facts);
+  const format: Format<CompareReport> = COMPARE_FORMATS[opts.format];
+  const input = loadInput(opts, facts, Boolean(format.context));
   const report = compareRecords(input.facts, input.articles, input.diagnostics, {
     tolerance,
     mergeEvents: Boolean(opts.mergeEvents),
@@ -53,8 +54,14 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
     ...(events ? { events } : {}),
     ...(statuses ? { statuses } : {}),
   });
-  const render = await COMPARE_FORMATS[opts.format].load();
-  const options = { color: resolveColor(opts.output ? false : opts.color), evidence: Boolean(opts.evidence), failOn: opts.failOn, version: toolVersion() };
+  const render = await format.load();
+  const options: RenderOptions = {
+    color: resolveColor(opts.output ? false : opts.color),
+    evidence: Boolean(opts.evidence),
+    failOn: opts.failOn,
+    version: toolVersion(),
+    ...(format.context ? { context: reportContext(input, tolerance) } : {}),
+  };
   await emit(render(report, options), opts.output);
   if (opts.format === 'github') {
     const markdown = await COMPARE_FORMATS.markdown.load();

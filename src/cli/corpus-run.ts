@@ -12,7 +12,8 @@ import { inferMeetings } from '../events/infer.js';
 import { calendarIndex, type CalendarIndex } from '../events/resolve.js';
 import type { FactKind } from '../types.js';
 import { NO_PROGRESS, createProgress, progressAllowed, type Progress } from './progress.js';
-import { UsageError, parseBytes, resolveColor, resolveCorpus, type CommonOptions } from './shared.js';
+import type { ReportContext } from '../report/html.js';
+import { UsageError, parseBytes, resolveColor, resolveCorpus, toolVersion, type CommonOptions } from './shared.js';
 
 export interface InputOptions extends CommonOptions {
   fromFacts?: string[];
@@ -48,7 +49,7 @@ export function jobsFromEnv(env: Record<string, string | undefined> = process.en
   return n;
 }
 
-function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progress: Progress, shard?: Shard): RunOptions {
+function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progress: Progress, shard?: Shard, context = false): RunOptions {
   const maxFileBytes = parseBytes(opts.maxFileSize);
   const jobs = jobsFromEnv();
   return {
@@ -59,6 +60,7 @@ function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progr
     ...(opts.calendar?.length ? { calendarFiles: opts.calendar } : {}),
     ...(facts ? { facts } : {}),
     ...(shard ? { shard } : {}),
+    ...(context ? { context: true } : {}),
     onProgress: (done, total) => {
       progress.update(done, total);
       if (done === total) progress.stop();
@@ -66,11 +68,12 @@ function runOptions(opts: Options, facts: readonly FactKind[] | undefined, progr
   };
 }
 
-export function runExtraction(opts: Options, facts?: readonly FactKind[], shard?: Shard): ExtractResult {
+/** The whole extraction; with `context`, also what reports that show quotes in context need (see CorpusContext). */
+export function runExtraction(opts: Options, facts?: readonly FactKind[], shard?: Shard, context = false): ExtractResult {
   const corpus = resolveCorpus(opts.corpus);
   const progress = progressFor(opts, false);
   try {
-    return extractCorpus(corpus, runOptions(opts, facts, progress, shard));
+    return extractCorpus(corpus, runOptions(opts, facts, progress, shard, context));
   } finally {
     progress.stop();
   }
@@ -99,18 +102,24 @@ export function calendarOf(opts: CommonOptions): CalendarIndex {
 }
 
 /**
- * Records to compare: from `--from-facts` files, or extracted from the corpus now; meetings the
- * calendar lacks inferred from them (with a warning each).
+ * Records to compare: from `--from-facts` files, or extracted from the corpus now (with `context`,
+ * keeping what a format that shows quotes in context needs; fact records have no text to give it);
+ * meetings the calendar lacks inferred from them (with a warning each).
  */
-export function loadInput(opts: InputOptions, facts: readonly FactKind[] | undefined): FactsInput {
+export function loadInput(opts: InputOptions, facts: readonly FactKind[] | undefined, context = false): FactsInput {
   const calendar = calendarOf(opts);
   if (opts.fromFacts?.length) {
     if (opts.corpus !== undefined) throw new UsageError('--from-facts and --corpus exclude each other: the facts files already say which corpus they come from');
     const input = readFactsFiles(opts.fromFacts);
     return { ...input, ...inferMeetings(input, calendar) };
   }
-  const input = runExtraction(opts, facts);
+  const input = runExtraction(opts, facts, undefined, context);
   return { ...input, ...inferMeetings(input, calendar) };
+}
+
+/** What a format with `context` (html) is given besides the report. */
+export function reportContext(input: FactsInput, tolerance: number): ReportContext {
+  return { articles: input.articles, corpus: input.context ?? null, tolerance, version: toolVersion() };
 }
 
 export function reportDiagnostics(result: { diagnostics: ExtractResult['diagnostics'] }, opts: CommonOptions): void {

@@ -34,25 +34,26 @@ export function diffQuotes(from: string, to: string): DiffPart[] {
 }
 
 /** The first value (most outlets) is the reference; every other value's first quote is diffed against it. */
+export function quoteDiffs(c: Comparison): QuoteDiff[] {
+  const [first, ...rest] = c.values;
+  const diffs: QuoteDiff[] = [];
+  const ref = first?.evidence[0];
+  if (!first || !ref) return diffs;
+  for (const v of rest) {
+    const other = v.evidence[0];
+    if (!other || other.quote === ref.quote) continue;
+    diffs.push({
+      from: { label: first.label, outlet: ref.outlet, quote: ref.quote },
+      to: { label: v.label, outlet: other.outlet, quote: other.quote },
+      parts: diffQuotes(ref.quote, other.quote),
+    });
+  }
+  return diffs;
+}
+
 export function explainComparisons(report: CompareReport, fact: string, subject?: string, events?: string[]): ExplainReport {
   const explanations = report.comparisons
     .filter((c) => c.fact === fact && (subject === undefined || c.subject === subject) && (!events || (c.event !== null && events.includes(c.event))))
-    .map((c): Explanation => {
-      const [first, ...rest] = c.values;
-      const diffs: QuoteDiff[] = [];
-      const ref = first?.evidence[0];
-      if (first && ref) {
-        for (const v of rest) {
-          const other = v.evidence[0];
-          if (!other || other.quote === ref.quote) continue;
-          diffs.push({
-            from: { label: first.label, outlet: ref.outlet, quote: ref.quote },
-            to: { label: v.label, outlet: other.outlet, quote: other.quote },
-            parts: diffQuotes(ref.quote, other.quote),
-          });
-        }
-      }
-      return { ...c, diffs };
-    });
+    .map((c): Explanation => ({ ...c, diffs: quoteDiffs(c) }));
   return { schemaVersion: 1, fact, explanations, diagnostics: report.diagnostics };
 }

@@ -4,6 +4,7 @@
  * Dolmabahçe), with counts. Spellings are taken from the raw text, diacritics and all.
  */
 import { byString } from '../canonical.js';
+import { detach } from '../corpus/detach.js';
 import type { Article } from '../types.js';
 import { foldText, originalSpan } from '../knowledge/fold.js';
 import type { EntityKind, Gazetteer } from '../knowledge/gazetteer.js';
@@ -64,20 +65,44 @@ function mergeShortForms(byOutlet: Map<string, Map<string, number>>): Map<string
   return merged;
 }
 
+/** How one article spells each entity: entity id → spelling as written → count. */
+export type ArticleNames = Array<[id: string, text: string, count: number]>;
+
+/** The names one article uses, taken from its raw text (diacritics and all). */
+export function namesOfArticle(article: Article, gazetteer: Gazetteer): ArticleNames {
+  const counts = new Map<string, number>();
+  const folded = foldText(article.raw, article.bodyStart);
+  for (const m of gazetteer.mentions(folded.text)) {
+    if (m.role !== 'name') continue;
+    const [start, end] = originalSpan(folded, m.start, m.end);
+    const key = `${m.entity.id}\u0000${article.raw.slice(start, end).replace(/\s+/g, ' ')}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => {
+    const cut = key.indexOf('\u0000');
+    // Copies: nothing kept may hold the article's text alive.
+    return [detach(key.slice(0, cut)), detach(key.slice(cut + 1)), count];
+  });
+}
+
 export function collectNames(articles: Article[], gazetteer: Gazetteer): NamesReport {
+  return mergeNames(
+    articles.map((a) => ({ outlet: a.outlet, names: namesOfArticle(a, gazetteer) })),
+    gazetteer,
+  );
+}
+
+/** The names report from each article's names (see namesOfArticle), in any order. */
+export function mergeNames(articles: Iterable<{ outlet: string; names: ArticleNames }>, gazetteer: Pick<Gazetteer, 'byId'>): NamesReport {
   // id → outlet → spelling → count
   const usage = new Map<string, Map<string, Map<string, number>>>();
   for (const article of articles) {
-    const folded = foldText(article.raw, article.bodyStart);
-    for (const m of gazetteer.mentions(folded.text)) {
-      if (m.role !== 'name') continue;
-      const [start, end] = originalSpan(folded, m.start, m.end);
-      const text = article.raw.slice(start, end).replace(/\s+/g, ' ');
-      const byOutlet = usage.get(m.entity.id) ?? new Map<string, Map<string, number>>();
-      usage.set(m.entity.id, byOutlet);
+    for (const [id, text, count] of article.names) {
+      const byOutlet = usage.get(id) ?? new Map<string, Map<string, number>>();
+      usage.set(id, byOutlet);
       const counts = byOutlet.get(article.outlet) ?? new Map<string, number>();
       byOutlet.set(article.outlet, counts);
-      counts.set(text, (counts.get(text) ?? 0) + 1);
+      counts.set(text, (counts.get(text) ?? 0) + count);
     }
   }
   const names: NameUsage[] = [];

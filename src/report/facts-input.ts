@@ -7,7 +7,7 @@
  */
 import { byString } from '../canonical.js';
 import type { Suppression } from '../check/suppress.js';
-import { sortDiagnostics, sortFacts } from '../run.js';
+import { sortDiagnostics, sortFacts, type CorpusContext } from '../run.js';
 import { EVENT_SOURCES, FACT_KINDS, type ArticleSummary, type EventSource, type Diagnostic, type FactKind, type FactRecord, type FactValue } from '../types.js';
 
 export interface FactsInput {
@@ -15,6 +15,8 @@ export interface FactsInput {
   facts: FactRecord[];
   diagnostics: Diagnostic[];
   suppressions: Suppression[];
+  /** Read from the articles' text when asked (RunOptions.context); never from fact records. */
+  context?: CorpusContext;
 }
 
 export interface FactsSource {

@@ -6,6 +6,7 @@
 import type { CheckReport, FailOn } from '../check/findings.js';
 import type { CompareReport } from '../compare/compare.js';
 import type { ExtractResult } from '../run.js';
+import type { ReportContext } from './html.js';
 
 export interface RenderOptions {
   color: 0 | 1 | 2 | 3;
@@ -13,8 +14,12 @@ export interface RenderOptions {
   evidence?: boolean;
   /** compare github|sarif: which findings are errors (they fail the run). */
   failOn?: FailOn;
-  /** The tool's version, for formats that record it (sarif). */
+  /** The tool's version, for formats that record it (sarif, html). */
   version?: string;
+  /** For formats with `context` (html): the articles and what was read from their text. */
+  context?: ReportContext;
+  /** check html: the comparison the findings come from (the page shows it whole). */
+  comparison?: CompareReport;
 }
 
 /**
@@ -28,7 +33,13 @@ export type Renderer<R> = (report: R, options: RenderOptions) => Rendered;
 export interface Format<R> {
   description: string;
   load: () => Promise<Renderer<R>>;
+  /** The renderer needs RenderOptions.context: the command keeps each quote's sentence and the names while extracting. */
+  context?: boolean;
 }
+
+const HTML_DESCRIPTION = 'one self-contained HTML page: grids, quotes in context, filters';
+/** When a caller gives no context: no article text, the default tolerance. */
+const NO_CONTEXT: ReportContext = { articles: [], corpus: null, tolerance: 0.1 };
 
 const asFindings = async () => (await import('../check/findings.js')).findingsOfComparison;
 
@@ -57,6 +68,14 @@ export const COMPARE_FORMATS = {
       return (r, o) => renderSarif(findings(r, o.failOn ?? 'never'), o.version ? { version: o.version } : {});
     },
   },
+  html: {
+    description: HTML_DESCRIPTION,
+    context: true,
+    load: async () => {
+      const { renderCompareHtml } = await import('./html.js');
+      return (r, o) => renderCompareHtml(r, o.context ?? NO_CONTEXT);
+    },
+  },
 } satisfies Record<string, Format<CompareReport>>;
 
 export const EXTRACT_FORMATS = {
@@ -77,6 +96,17 @@ export const CHECK_FORMATS = {
     load: async () => {
       const { renderSarif } = await import('./sarif.js');
       return (r, o) => renderSarif(r, o.version ? { version: o.version } : {});
+    },
+  },
+  html: {
+    description: HTML_DESCRIPTION,
+    context: true,
+    load: async () => {
+      const { renderCheckHtml } = await import('./html.js');
+      return (r, o) => {
+        if (!o.comparison) throw new Error('check --format html needs the comparison its findings come from');
+        return renderCheckHtml(r, o.comparison, o.context ?? NO_CONTEXT);
+      };
     },
   },
 } satisfies Record<string, Format<CheckReport>>;

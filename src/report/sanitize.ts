@@ -241,3 +241,35 @@ export function githubData(text: string): string {
 export function githubProperty(text: string): string {
   return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+const HTML_SPECIAL = /[&<>"']/g;
+const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Corpus text as HTML text or an attribute value (quoted): sanitised to one line, and every
+ * character HTML would read as markup written as an entity, so nothing from an article can open
+ * a tag, end an attribute or start a comment.
+ */
+export function htmlText(text: string): string {
+  return sanitizeInline(text).replace(HTML_SPECIAL, (c) => HTML_ENTITY[c] as string);
+}
+
+/**
+ * JSON for a `<script type="application/json">` data block: as safeJson, and with every `<`
+ * written `\u003c`, so no string can close the element (`</script>`) or open a comment.
+ */
+export function scriptJson(value: unknown): string {
+  return safeJson(value).replace(/</g, '\\u003c');
+}
+
+/** A URL from the corpus that may become a link: http(s) only, normalised; null for anything else. */
+export function httpUrl(text: string | null | undefined): string | null {
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(sanitizeInline(text).trim());
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+}
