@@ -12,6 +12,8 @@ export interface TimelineItem {
   /** Escaped texts. */
   date: string;
   venue: string;
+  /** The venue as drawn: cut to fit beside its neighbours. */
+  venueShort: string;
   counts: string;
   articles: number;
 }
@@ -38,7 +40,7 @@ export function timelineSvg(items: readonly TimelineItem[], title: string): stri
       `<a href="#${item.anchor}"><title>${item.date}: ${item.venue}, ${item.counts}</title>` +
         `<text class="tl-date" x="${x(i)}" y="${y - 18}" text-anchor="middle">${item.date}</text>` +
         `<circle class="tl-dot${item.articles === 0 ? ' none' : ''}" cx="${x(i)}" cy="${y}" r="${r}"/>` +
-        `<text class="tl-text" x="${x(i)}" y="${y + 32}" text-anchor="middle">${item.venue}</text>` +
+        `<text class="tl-text" x="${x(i)}" y="${y + 32}" text-anchor="middle">${item.venueShort}</text>` +
         `<text class="tl-text" x="${x(i)}" y="${y + 50}" text-anchor="middle">${item.counts}</text></a>`,
     );
   });

@@ -219,7 +219,8 @@ function timeline(report: CompareReport, byEvent: Map<string | null, Comparison[
     items.push({
       anchor: t(anchorOf(e.id)),
       date: t(e.id),
-      venue: t(venue.length > 30 ? `${venue.slice(0, 29)}…` : venue),
+      venue: t(venue),
+      venueShort: t(venue.length > 30 ? `${[...venue].slice(0, 29).join('')}…` : venue),
       counts: `${plural(e.articles.length, 'article')} · ${plural(outlets, 'outlet')}`,
       articles: e.articles.length,
     });

@@ -46,6 +46,9 @@ const EXPECTED: Record<string, string[]> = {
   'nul-bytes.md': ['FILE_BINARY'],
   'image.md': ['FILE_BINARY'],
   'terminal-injection.md': ['FIELD_UNKNOWN'],
+  // Markup in every field and in the text (for --format html): they load as articles.
+  'html-injection.md': [],
+  'html-url.md': [],
   // Made in the temp corpus by `build()`:
   'too-large.md': ['FILE_TOO_LARGE'],
   'huge-front-matter.md': ['FRONT_MATTER_TOO_LARGE'],
@@ -200,6 +203,8 @@ describe('hostile corpus, whole run', () => {
     ['extract', 'table', ''],
     ['sources', 'table', ''],
     ['sources', 'json', ''],
+    ['compare', 'html', ''],
+    ['check', 'html', ''],
   ])('%s --format %s %s: no escape, control or BiDi character on stdout or stderr', (command, format, extra) => {
     const r = command === 'compare' && format === 'table' && extra === '' ? table : run([command, '--format', format, ...(extra ? [extra] : [])]);
     expect(r.status).toBe(2);
