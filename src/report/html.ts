@@ -253,10 +253,10 @@ function meetingSection(event: EventInfo, comparisons: ReadonlyArray<{ c: Compar
   const lines: string[] = [];
   if (grid) {
     lines.push(
-      `<table class="grid"><thead><tr><th scope="col">Fact</th><th scope="col">Status</th>${outlets.map((o) => `<th scope="col" data-o="${ix.outlet(o)}">${t(o)}</th>`).join('')}</tr></thead><tbody>`,
+      `<table class="grid cards"><thead><tr><th scope="col">Fact</th><th scope="col">Status</th>${outlets.map((o) => `<th scope="col" data-o="${ix.outlet(o)}">${t(o)}</th>`).join('')}</tr></thead><tbody>`,
     );
   } else {
-    lines.push(`<table class="grid"><thead><tr><th scope="col">Fact</th><th scope="col">Status</th><th scope="col">Values, with the outlets that report them</th><th scope="col">Silent</th></tr></thead><tbody>`);
+    lines.push(`<table class="grid cards"><thead><tr><th scope="col">Fact</th><th scope="col">Status</th><th scope="col">Values, with the outlets that report them</th><th scope="col">Silent</th></tr></thead><tbody>`);
   }
   for (const { c, index } of rows) {
     const involved = [...new Set([...c.values.flatMap((v) => v.outlets), ...c.silent])].map((o) => ix.outlet(o)).sort((a, b) => a - b);
@@ -269,7 +269,7 @@ function meetingSection(event: EventInfo, comparisons: ReadonlyArray<{ c: Compar
           : c.silent.includes(o)
             ? mark('silent')
             : '';
-        cells.push(`<td class="cell" data-o="${ix.outlet(o)}">${content}</td>`);
+        cells.push(`<td class="cell" data-o="${ix.outlet(o)}" data-label="${t(o)}">${content}</td>`);
       }
     } else {
       const values = c.values.map((v, vi) => {
@@ -321,7 +321,7 @@ function outletsSection(report: CompareReport, context: ReportContext, ix: Index
     const words = STANDINGS.map((k) => `${s[k]} ${STANDING_LABEL[k]}`).join(' · ');
     const names = spellings.get(o);
     const spelled = names ? `<ul class="spellings">${names.join('')}</ul>` : context.corpus ? '<span class="muted">—</span>' : '';
-    return `<tr data-o="${i}"><th scope="row">${t(o)}</th><td>${articles.get(o) ?? 0}</td><td>${standingBar(s)}<span class="count">${words}</span></td><td>${spelled}</td></tr>`;
+    return `<tr data-o="${i}"><th scope="row">${t(o)}</th><td data-label="Articles">${articles.get(o) ?? 0}</td><td>${standingBar(s)}<span class="count">${words}</span></td><td>${spelled}</td></tr>`;
   });
   const note = context.corpus
     ? 'Spellings: how the outlet writes the people and places that outlets spell differently.'
@@ -330,7 +330,7 @@ function outletsSection(report: CompareReport, context: ReportContext, ix: Index
     `<section class="outlets band" id="outlets" aria-labelledby="h-outlets"><h2 id="h-outlets">Outlets</h2>`,
     `<p>How often each outlet is with the majority, an outlier (its value contradicts one that at least as many outlets report), alone (the only outlet reporting the fact) or silent (it covers the meeting but does not report the fact). ${note}</p>`,
     `<ul class="legend">${keys}</ul>`,
-    `<div class="scroll"><table><thead><tr><th scope="col">Outlet</th><th scope="col">Articles</th><th scope="col">Standing</th><th scope="col">Spellings</th></tr></thead><tbody>`,
+    `<div class="scroll"><table class="cards"><thead><tr><th scope="col">Outlet</th><th scope="col">Articles</th><th scope="col">Standing</th><th scope="col">Spellings</th></tr></thead><tbody>`,
     rows.join('\n'),
     '</tbody></table></div>\n</section>',
   ].join('\n');

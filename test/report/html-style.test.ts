@@ -29,7 +29,7 @@ describe('contrast', () => {
   });
 
   const swatches: Array<[string, Swatch]> = [
-    ...Object.entries(PALETTE).filter((e): e is [string, Swatch] => typeof e[1] === 'object' && 'fg' in e[1]),
+    ...Object.entries(PALETTE as Record<string, unknown>).filter((e): e is [string, Swatch] => typeof e[1] === 'object' && e[1] !== null && 'fg' in e[1]),
     ...Object.entries(PALETTE.status).map(([k, s]): [string, Swatch] => [`status ${k}`, s]),
   ];
   it.each(swatches)('%s: text on its background is at least 4.5:1', (_, s) => {

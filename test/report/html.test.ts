@@ -119,9 +119,9 @@ describe('renderCompareHtml', () => {
     const section = between(html, 'id="meeting-2025-05-16"', '</section>');
     expect(section).toContain('<th scope="col" data-o="0">Atalayar</th><th scope="col" data-o="1">Financial Times</th><th scope="col" data-o="2">bne IntelliNews</th>');
     const chair = between(section, 'data-fact="chair"', '</tr>');
-    expect(chair).toContain('<td class="cell" data-o="0"><span class="st st-silent">');
-    expect(chair).toMatch(/<td class="cell" data-o="1"><button type="button" class="v" data-c="2" data-v="0" aria-controls="panel" aria-expanded="false">Hakan Fidan<\/button><\/td>/);
-    expect(chair).toContain('<td class="cell" data-o="2"></td>');
+    expect(chair).toContain('<td class="cell" data-o="0" data-label="Atalayar"><span class="st st-silent">');
+    expect(chair).toMatch(/<td class="cell" data-o="1" data-label="Financial Times"><button type="button" class="v" data-c="2" data-v="0" aria-controls="panel" aria-expanded="false">Hakan Fidan<\/button><\/td>/);
+    expect(chair).toContain('<td class="cell" data-o="2" data-label="bne IntelliNews"></td>');
   });
 
   it('gives each value its quotes, with the sentence around them, the article and file:line:column', () => {
@@ -170,7 +170,7 @@ describe('renderCompareHtml', () => {
 
   it('lists each outlet with its standing in numbers and in a bar', () => {
     const outlets = between(html, 'id="outlets"', '</section>');
-    expect(outlets).toContain('<tr data-o="2"><th scope="row">bne IntelliNews</th><td>1</td>');
+    expect(outlets).toContain('<tr data-o="2"><th scope="row">bne IntelliNews</th><td data-label="Articles">1</td>');
     expect(outlets).toContain('0 with the majority · 1 outlier · 1 alone · 0 silent');
     expect(outlets).toContain('<rect class="bar-outlier" x="0" y="0" width="120" height="14">');
   });
