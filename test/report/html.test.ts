@@ -16,6 +16,7 @@ const article = (id: string, outlet: string, extra: Partial<ArticleSummary> = {}
   title: `Title of ${id}`,
   url: null,
   event: '2025-05-16',
+  eventSource: 'published',
   ...extra,
 });
 
