@@ -133,6 +133,8 @@ function mayRefer(lower: string, dayCue: boolean): boolean {
 /** In the first sentences: "will meet", "are expected to", "tomorrow" — the article previews the talks. */
 const PREVIEW = /\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled|slated|to\s+be)|tomorrow)\b/;
 const PREVIEW_SENTENCES = 3;
+/** What a sentence that names a round has ("the second round", "round two", "the first direct talks"). */
+const ROUND_CUE = /\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|round)\b/;
 /**
  * A recap carries on to the next sentence in its paragraph, or to the first sentence of the next
  * paragraph when that one goes on with the same story ("After that, …", "The two sides …").
@@ -198,6 +200,9 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const s = sentences[index] as SentenceSpan;
     return lowerText.length === folded.text.length ? lowerText.slice(s.start, s.end) : contextOf(index).lower;
   };
+  /** Whether sentence `index` may move a clause to another meeting: it names a day, has a word of one, or a place of other talks. */
+  const refersAt = (index: number): boolean =>
+    mayRefer(lowerOf(index), daysOf(index).length > 0) || (mentions?.[index] ?? contextOf(index).mentions).some((m) => m.entity.offsite === true);
   /** Whether a recap at the end of sentence `index - 1` may carry on into sentence `index`. */
   const carriesInto = (index: number): boolean => {
     const previous = sentences[index - 1];
@@ -213,19 +218,17 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     // comparisons (the clauses are read with the main meeting still unknown), else the day of writing.
     const evidence: MainEvidence = { stated: [], ordinals: [], named: [], preview: false };
     const env: ScopeEnv = { main: null, reference, calendar };
-    let carry: string | null = null;
     sentences.forEach((_, index) => {
       const lower = lowerOf(index);
       if (index < PREVIEW_SENTENCES && PREVIEW.test(lower)) evidence.preview = true;
+      // Only a sentence that names a day or a round can give evidence.
       const days = daysOf(index);
-      if (!mayRefer(lower, days.length > 0)) {
-        carry = null;
-        return;
-      }
+      if (days.length === 0 && !ROUND_CUE.test(lower)) return;
       const ctx = contextOf(index);
+      // A recap the sentence before opened with holds here unless this one names a day of its own.
+      const carry = days.length === 0 && carriesInto(index) && refersAt(index - 1) ? sentenceScopes(contextOf(index - 1), env, [], null, { ordinals: false }).carry : null;
+      const words = sentenceScopes(ctx, env, [], carry, { ordinals: false });
       const talkStarts = new Map(days.filter((d) => d.talks).map((d) => [d.start, d.value]));
-      const words = sentenceScopes(ctx, env, [], carriesInto(index) ? carry : null, { ordinals: false });
-      carry = words.carry;
       const pastPerfect = PAST_PERFECT.test(lower);
       // Days of other things count as naming a meeting when they fall on its day ("Let us give last Friday its due").
       for (const r of findReferences(ctx, env, days)) {
@@ -249,17 +252,21 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const env: ScopeEnv = { main, reference, calendar };
   const factSentences = new Set(found.map((f) => f.sentence));
   const scopes: Array<SentenceScopes | undefined> = [];
+  // In order, for the sentences with facts and those right before them (whose recap may carry on).
   let carry: string | null = null;
   sentences.forEach((_, index) => {
-    const days = daysOf(index);
-    const refers = mayRefer(lowerOf(index), days.length > 0);
-    if (!refers && !factSentences.has(index) && carry === null) return;
-    if (!refers && !factSentences.has(index)) {
+    const hasFacts = factSentences.has(index);
+    if (!hasFacts && !factSentences.has(index + 1)) {
       carry = null;
       return;
     }
-    const scope = sentenceScopes(contextOf(index), env, days, carriesInto(index) ? carry : null);
-    scopes[index] = scope;
+    const refers = refersAt(index);
+    if (!refers && (!hasFacts || carry === null || !carriesInto(index))) {
+      carry = null;
+      return;
+    }
+    const scope = sentenceScopes(contextOf(index), env, daysOf(index), carriesInto(index) ? carry : null);
+    if (hasFacts) scopes[index] = scope;
     carry = scope.carry;
   });
 

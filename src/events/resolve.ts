@@ -184,12 +184,22 @@ export function meetingOfDay(calendar: CalendarIndex, day: DayMention): string |
   return calendar.near(day.value, 2)?.id ?? day.value;
 }
 
-/** The series "the second round" counts in: that of the main meeting, else of the last meeting up to a week after the reference day. */
-function seriesOf(env: ScopeEnv): string | undefined {
-  const around = env.main ? env.calendar.onDay(env.main) : undefined;
-  if (around) return around.series;
-  const horizon = addDays(env.reference, 7);
-  return [...env.calendar.meetings].reverse().find((m) => m.id <= horizon)?.series;
+/** What every sentence of an article asks of its environment, worked out once per environment. */
+const derived = new WeakMap<ScopeEnv, { series: string | undefined; horizon: string }>();
+
+/**
+ * A week after the reference day (no round beyond it is spoken of as held), and the series "the
+ * second round" counts in: that of the main meeting, else of the last meeting up to that day.
+ */
+function derivedOf(env: ScopeEnv): { series: string | undefined; horizon: string } {
+  let d = derived.get(env);
+  if (!d) {
+    const horizon = addDays(env.reference, 7);
+    const around = env.main ? env.calendar.onDay(env.main) : undefined;
+    d = { horizon, series: around ? around.series : [...env.calendar.meetings].reverse().find((m) => m.id <= horizon)?.series };
+    derived.set(env, d);
+  }
+  return d;
 }
 
 export interface ReferenceOptions {
@@ -241,14 +251,14 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
       if (list.length === 1) push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
     }
   }
-  const series = seriesOf(env);
+  const { series, horizon } = derivedOf(env);
   ORDINAL_RE.lastIndex = 0;
   for (let m = options.ordinals === false ? null : ORDINAL_RE.exec(lower); m !== null; m = ORDINAL_RE.exec(lower)) {
     if (taken(m.index, m.index + m[0].length)) continue;
     const n = ORDINAL_WORDS[(m[1] ?? m[2]) as string] as number;
     const target = series === undefined ? undefined : calendar.ordinal(series, n);
     // "the first direct talks" of a series that does not count its rounds names nothing.
-    if (target && target.id <= addDays(env.reference, 7)) push({ start: m.index, end: m.index + m[0].length, event: target.id, by: 'ordinal' });
+    if (target && target.id <= horizon) push({ start: m.index, end: m.index + m[0].length, event: target.id, by: 'ordinal' });
   }
   PREVIOUS_RE.lastIndex = 0;
   for (let m = PREVIOUS_RE.exec(lower); m !== null; m = PREVIOUS_RE.exec(lower)) {
