@@ -57,7 +57,7 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
   const tolerance = parseTolerance(opts.tolerance);
   const maxFindings = parseMaxFindings(opts.maxFindings);
   const format: Format<CheckReport> = CHECK_FORMATS[opts.format];
-  const input = loadInput(opts, undefined, Boolean(format.context));
+  const input = await loadInput(opts, undefined, Boolean(format.context));
   const compareOptions: CompareOptions = { tolerance, mergeEvents: Boolean(opts.mergeEvents) };
   const report = compareRecords(input.facts, input.articles, input.diagnostics, compareOptions);
   const { kept, suppressed } = partitionSuppressed(input.facts, input.suppressions);

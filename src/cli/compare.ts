@@ -45,7 +45,7 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
   const events = parseList(opts.event);
   for (const e of events ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(e)) throw new UsageError(`--event takes a date YYYY-MM-DD, not "${e}"`);
   const format: Format<CompareReport> = COMPARE_FORMATS[opts.format];
-  const input = loadInput(opts, facts, Boolean(format.context));
+  const input = await loadInput(opts, facts, Boolean(format.context));
   const report = compareRecords(input.facts, input.articles, input.diagnostics, {
     tolerance,
     mergeEvents: Boolean(opts.mergeEvents),

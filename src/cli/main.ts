@@ -142,7 +142,8 @@ export async function main(argv: string[]): Promise<number> {
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      // `--help`, `help CMD` and `--version` all end here with exit code 0.
+      if (error.exitCode === 0) return EXIT.ok;
       return EXIT.invalid;
     }
     if (error instanceof UsageError) {

@@ -117,6 +117,19 @@ export function* inBlocks(pieces: Iterable<string>, size = 65_536): Generator<st
   if (block) yield block;
 }
 
+/** Until `out` drains or fails; both listeners are removed either way, so waits never pile them up. */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('error', done);
+  });
+}
+
 /**
  * Writes text as it is produced, in blocks of about 64 KiB, waiting while stdout's buffer is full,
  * so streamed output never piles up in memory. Returns false when the reader went away
@@ -130,7 +143,7 @@ export async function writeStreamed(pieces: Iterable<string>, out: NodeJS.Writab
   out.on('error', onError);
   for (const block of inBlocks(pieces)) {
     const ok = out.write(block);
-    if (!ok && !failed) await new Promise((resolve) => (out.once('drain', resolve), out.once('error', resolve)));
+    if (!ok && !failed) await drained(out);
     if (failed) break;
   }
   const error = failed as NodeJS.ErrnoException | null;
