@@ -13,7 +13,7 @@ import { writeFileAtomic } from './atomic.js';
 import { parseTolerance } from './compare.js';
 import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
 import { appendStepSummary, emit } from './output.js';
-import { EXIT, UsageError, hasErrors, resolveColor, toolVersion } from './shared.js';
+import { BUNDLED_CORPUS, EXIT, UsageError, chooseCorpus, hasErrors, resolveColor, toolVersion } from './shared.js';
 
 export interface CheckCliOptions extends InputOptions {
   format: CheckFormat;
@@ -56,6 +56,12 @@ export function checkExit(report: CheckReport): number {
 export async function runCheck(opts: CheckCliOptions): Promise<void> {
   const tolerance = parseTolerance(opts.tolerance);
   const maxFindings = parseMaxFindings(opts.maxFindings);
+  if (!opts.fromFacts?.length && chooseCorpus(opts.corpus).bundled) {
+    // A check that passes on the five sample articles says nothing about the user's own.
+    throw new UsageError(
+      `no corpus to check: there is no ./corpus here and no --corpus. Give the directory of your articles with --corpus DIR (or "corpus" in istanbul-talks.config.json); the bundled sample corpus is checked only when named: --corpus ${BUNDLED_CORPUS}`,
+    );
+  }
   const format: Format<CheckReport> = CHECK_FORMATS[opts.format];
   const input = await loadInput(opts, undefined, Boolean(format.context));
   const compareOptions: CompareOptions = { tolerance, mergeEvents: Boolean(opts.mergeEvents) };

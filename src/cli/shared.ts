@@ -22,9 +22,15 @@ export interface CommonOptions {
   followSymlinks?: boolean;
 }
 
-export function resolveCorpus(option: string | undefined): string {
+/** Which corpus a command reads, and whether it is the bundled sample (no ./corpus, no --corpus). */
+export interface CorpusChoice {
+  dir: string;
+  bundled: boolean;
+}
+
+export function chooseCorpus(option: string | undefined, cwd = process.cwd()): CorpusChoice {
   if (option !== undefined) {
-    const dir = path.resolve(option);
+    const dir = path.resolve(cwd, option);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(dir);
@@ -32,10 +38,24 @@ export function resolveCorpus(option: string | undefined): string {
       throw new UsageError(`corpus directory not found: ${option}`);
     }
     if (!stat.isDirectory()) throw new UsageError(`corpus is not a directory: ${option}`);
-    return dir;
+    return { dir, bundled: false };
   }
-  const local = path.resolve('corpus');
-  return fs.existsSync(local) && fs.statSync(local).isDirectory() ? local : BUNDLED_CORPUS;
+  const local = path.resolve(cwd, 'corpus');
+  if (fs.existsSync(local) && fs.statSync(local).isDirectory()) return { dir: local, bundled: false };
+  return { dir: BUNDLED_CORPUS, bundled: true };
+}
+
+/**
+ * The corpus directory to read. The bundled sample is there for the quick start only: when it is
+ * read because there is neither ./corpus nor --corpus, stderr says so, so that nobody takes its
+ * results for their own corpus's.
+ */
+export function resolveCorpus(option: string | undefined): string {
+  const choice = chooseCorpus(option);
+  if (choice.bundled) {
+    process.stderr.write(`istanbul-talks: no ./corpus here and no --corpus: reading the bundled sample corpus (${choice.dir})\n`);
+  }
+  return choice.dir;
 }
 
 /** Colour level: --no-color / --color, then FORCE_COLOR, then NO_COLOR, then whether stdout is a terminal. */

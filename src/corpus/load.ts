@@ -127,7 +127,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult 
     articles.push(article);
   }
   if (all.length === 0) {
-    diagnostics.push(diag('warning', displayPath(root, cwd), 1, 1, 'CORPUS_EMPTY', 'no *.md articles found in the corpus directory'));
+    diagnostics.push(diag('error', displayPath(root, cwd), 1, 1, 'CORPUS_EMPTY', 'no *.md articles found in the corpus directory'));
   }
   return { articles, diagnostics, files };
 }

@@ -59,6 +59,47 @@ describe('1. pipes: stdin is read as a stream', () => {
   });
 });
 
+describe('2. the right corpus, always', () => {
+  const elsewhere = () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'elsewhere-'));
+    return dir;
+  };
+  const bundled = path.join(ROOT, 'corpus');
+
+  it('says on stderr when it reads the bundled sample corpus (no ./corpus, no --corpus)', () => {
+    const r = cli(['compare'], { cwd: elsewhere() });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`istanbul-talks: no ./corpus here and no --corpus: reading the bundled sample corpus (${bundled})\n`);
+    expect(r.stdout).toContain('39 facts');
+  });
+
+  it('says nothing when ./corpus is read (the quick start in a clone) or --corpus is given', () => {
+    expect(cli(['compare']).stderr).toBe('');
+    expect(cli(['compare', '--corpus', bundled], { cwd: elsewhere() }).stderr).toBe('');
+  });
+
+  it('check refuses the bundled corpus unless it is named', () => {
+    const cwd = elsewhere();
+    const r = cli(['check'], { cwd });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^istanbul-talks: no corpus to check: there is no \.\/corpus here and no --corpus\. Give the directory of your articles with --corpus DIR/);
+    expect(r.stderr).not.toContain('::');
+    const named = cli(['check', '--corpus', bundled], { cwd });
+    expect(named.status).toBe(0);
+    expect(named.stderr).toBe('');
+  });
+
+  it('an empty corpus is an error (exit 2), for every command that reads one', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'empty-'));
+    for (const command of [['compare'], ['check'], ['extract'], ['extract', '--format', 'ndjson'], ['sources'], ['names']]) {
+      const r = cli([...command, '--corpus', dir]);
+      expect(r.status, command.join(' ')).toBe(2);
+      expect(r.stderr, command.join(' ')).toMatch(/error no \*\.md articles found in the corpus directory \[CORPUS_EMPTY\]/);
+    }
+  });
+});
+
 describe('4. back-pressure on stdout', () => {
   let corpus: string;
   beforeAll(() => {
