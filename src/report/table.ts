@@ -4,7 +4,7 @@
  * time.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CompareReport, Comparison, Status } from '../compare/compare.js';
+import type { CompareReport, Comparison, ReportFilter, Status } from '../compare/compare.js';
 import type { ExtractResult } from '../run.js';
 import type { Diagnostic } from '../types.js';
 import { grid } from './grid.js';
@@ -69,6 +69,31 @@ function evidenceLines(comparisons: Comparison[], chalk: ChalkInstance): string[
   return lines;
 }
 
+const STATUS_PLURAL: Record<Status, string> = {
+  agree: 'agreements',
+  compatible: 'compatible values',
+  conflict: 'conflicts',
+  'single-source': 'single-source facts',
+};
+
+/** What a filtered report was filtered by, and what is left: "no conflicts among 39 facts". */
+function filterLine(report: CompareReport, filter: ReportFilter): string {
+  const by = [
+    ...(filter.facts ? [`--fact ${filter.facts.join(',')}`] : []),
+    ...(filter.outlets ? [`--outlet ${filter.outlets.map((o) => clean(o, 30)).join(',')}`] : []),
+    ...(filter.events ? [`--event ${filter.events.join(',')}`] : []),
+    ...(filter.statuses ? [`--status ${filter.statuses.join(',')}`] : []),
+  ].join(' ');
+  const what = filter.statuses ? filter.statuses.map((s) => STATUS_PLURAL[s]).join(' or ') : 'comparisons';
+  const where = [
+    ...(filter.outlets ? [`involving ${filter.outlets.map((o) => clean(o, 30)).join(' or ')}`] : []),
+    ...(filter.events ? [`at ${filter.events.join(' or ')}`] : []),
+  ].join(' ');
+  const among = `among ${plural(filter.before.facts, 'fact')}${filter.facts ? ` of ${filter.facts.length === 1 ? 'that kind' : 'those kinds'}` : ''}`;
+  if (report.comparisons.length === 0) return `Filtered (${by}): no ${what}${where ? ` ${where}` : ''} ${among}`;
+  return `Filtered (${by}): ${report.comparisons.length} of ${plural(filter.before.comparisons, 'comparison')} shown, ${among}; the counts below are of what is shown`;
+}
+
 export function renderCompareTable(report: CompareReport, options: TableOptions): string {
   const chalk = new Chalk({ level: options.color });
   const out: string[] = [];
@@ -83,7 +108,7 @@ export function renderCompareTable(report: CompareReport, options: TableOptions)
         : `${event.articles.length} article${event.articles.length === 1 ? '' : 's'}`;
     out.push(chalk.bold(`${eventTitle(event.id)} · ${articleCount} · ${outlets.length} outlet${outlets.length === 1 ? '' : 's'}`));
     if (comparisons.length === 0) {
-      out.push(chalk.dim('  no facts extracted'), '');
+      out.push(chalk.dim(report.filter ? '  no comparison left by the filter' : '  no facts extracted'), '');
       continue;
     }
     if (outlets.length <= GRID_MAX_OUTLETS) {
@@ -112,6 +137,7 @@ export function renderCompareTable(report: CompareReport, options: TableOptions)
     }
     out.push('');
   }
+  if (report.filter) out.push(filterLine(report, report.filter));
   const s = report.summary;
   out.push(
     `${plural(s.articles, 'article')} · ${plural(s.outlets, 'outlet')} · ${plural(s.events, 'meeting')} · ${plural(s.facts, 'fact')} — ` +

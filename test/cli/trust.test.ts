@@ -100,6 +100,51 @@ describe('2. the right corpus, always', () => {
   });
 });
 
+describe('3. filters that match nothing are errors', () => {
+  const OUTLETS = '(outlets: Atalayar, Financial Times, North Press Agency, Radar Africa, bne IntelliNews)';
+  it.each([
+    [['compare', '--outlet', 'ft'], `istanbul-talks: no outlet "ft" in the input; did you mean "Financial Times"? ${OUTLETS}\n`],
+    [['compare', '--outlet', 'Atalyar'], `istanbul-talks: no outlet "Atalyar" in the input; did you mean "Atalayar"? ${OUTLETS}\n`],
+    [['compare', '--event', '2024-01-01'], 'istanbul-talks: no meeting on 2024-01-01 in the input; did you mean 2025-05-16? (meetings: 2022-03-29, 2025-05-16, 2025-06-02)\n'],
+    [['compare', '--event', '2025-13-40'], 'istanbul-talks: --event takes the date of a meeting, YYYY-MM-DD: "2025-13-40": 2025-13-40 is not a calendar date\n'],
+    [['explain', 'delegation-head', '--subject', 'rusia'], 'istanbul-talks: no subject "rusia" in the input; did you mean "russia"? (subjects of delegation-head: russia, ukraine)\n'],
+    [['explain', 'venue', '--event', '2025-05-17'], 'istanbul-talks: no meeting on 2025-05-17 in the input; did you mean 2025-05-16? (meetings: 2025-05-16, 2025-06-02)\n'],
+  ])('%j: exit 2 with the valid values', (args, message) => {
+    const r = cli(args);
+    expect(r.stderr).toBe(message);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(2);
+  });
+
+  it('an outlet matches whatever its case and accents, and by its id', () => {
+    const names = (args: string[]) => JSON.parse(cli(['compare', '--format', 'json', ...args]).stdout).filter.outlets;
+    expect(names(['--outlet', 'financial times'])).toEqual(['Financial Times']);
+    expect(names(['--outlet', 'financial-times'])).toEqual(['Financial Times']);
+    expect(names(['--outlet', 'ATALAYAR', '--outlet', 'àtalayar'])).toEqual(['Atalayar']);
+  });
+
+  it('filtered output says what was filtered, with counts of what is left', () => {
+    const r = cli(['compare', '--status', 'conflict']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('no facts extracted');
+    expect(r.stdout).toContain('Filtered (--status conflict): no conflicts among 39 facts\n');
+    const agree = cli(['compare', '--status', 'agree']).stdout;
+    expect(agree).toContain('Filtered (--status agree): 5 of 20 comparisons shown, among 39 facts; the counts below are of what is shown\n');
+    expect(agree).toMatch(/· \d+ facts — 5 agree, 0 compatible, 0 conflict, 0 single-source\n$/);
+  });
+
+  it('--outlet keeps the other outlets as context: a shared fact is not made single-source', () => {
+    const report = JSON.parse(cli(['compare', '--format', 'json', '--outlet', 'Atalayar', '--event', '2025-05-16']).stdout);
+    const venue = report.comparisons.find((c: { fact: string }) => c.fact === 'venue');
+    expect(venue.status).toBe('agree');
+    expect(venue.values[0].outlets).toEqual(['Atalayar', 'Financial Times']);
+    const table = cli(['compare', '--outlet', 'Atalayar', '--event', '2025-05-16']).stdout;
+    expect(table).toMatch(/│ Fact\s+│ Status\s+│ Atalayar\s+│ Financial Times\s+│ North Press Agency/);
+    // Every comparison shown involves Atalayar: a value or its silence.
+    for (const c of report.comparisons) expect(c.silent.includes('Atalayar') || c.values.some((v: { outlets: string[] }) => v.outlets.includes('Atalayar'))).toBe(true);
+  });
+});
+
 describe('4. back-pressure on stdout', () => {
   let corpus: string;
   beforeAll(() => {
