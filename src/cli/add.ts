@@ -19,7 +19,7 @@ import type { Article, ArticleSummary, Diagnostic, FactRecord } from '../types.j
 import { createFileAtomic, writeFileAtomic } from './atomic.js';
 import { reportDiagnostics } from './corpus-run.js';
 import { emit } from './output.js';
-import { EXIT, UsageError, hasErrors, parseBytes, resolveColor } from './shared.js';
+import { EXIT, UsageError, hasErrors, parseBytes, resolveColor, widthOf } from './shared.js';
 
 export interface AddCliOptions {
   outlet: string;
@@ -138,7 +138,7 @@ export async function runAdd(files: string[], opts: AddCliOptions): Promise<void
   }
   const result = { articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), facts: sortFacts(facts), diagnostics: sortDiagnostics(diagnostics), suppressions: [] };
   const render = await EXTRACT_FORMATS[opts.format].load();
-  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color) }), opts.output);
+  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color), ...widthOf(opts.output) }), opts.output);
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

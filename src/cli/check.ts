@@ -13,7 +13,7 @@ import { writeFileAtomic } from './atomic.js';
 import { parseTolerance } from './compare.js';
 import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
 import { appendStepSummary, emit } from './output.js';
-import { BUNDLED_CORPUS, EXIT, UsageError, chooseCorpus, hasErrors, resolveColor, toolVersion } from './shared.js';
+import { BUNDLED_CORPUS, EXIT, UsageError, chooseCorpus, hasErrors, resolveColor, toolVersion, widthOf } from './shared.js';
 
 export interface CheckCliOptions extends InputOptions {
   format: CheckFormat;
@@ -106,6 +106,7 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
   const options: RenderOptions = {
     color: resolveColor(opts.output ? false : opts.color),
     version: toolVersion(),
+    ...widthOf(opts.output),
     ...(format.context ? { context: reportContext(input, tolerance), comparison: report } : {}),
   };
   await emit(render(checked, options), opts.output);

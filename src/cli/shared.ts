@@ -73,6 +73,26 @@ export function resolveColor(flag: boolean | undefined, stream: NodeJS.WriteStre
   return stream.isTTY ? 1 : 0;
 }
 
+/** No table is laid out narrower than this, whatever COLUMNS says. */
+export const MIN_WIDTH = 20;
+
+/**
+ * The columns tables must fit: COLUMNS when set (a whole number), else the terminal's width when
+ * stdout is one. Undefined when stdout is a pipe or a file and COLUMNS is unset: tables keep their
+ * full width, so that logs and piped output do not depend on who ran the command.
+ */
+export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout, env: Record<string, string | undefined> = process.env): number | undefined {
+  const columns = env.COLUMNS?.trim();
+  if (columns && /^\d{1,5}$/.test(columns)) return Math.max(MIN_WIDTH, Number(columns));
+  return stream.isTTY && stream.columns ? Math.max(MIN_WIDTH, stream.columns) : undefined;
+}
+
+/** `{ width }` for a command's result: the terminal's, unless it goes to a file (--output); else nothing. */
+export function widthOf(output: string | undefined): { width?: number } {
+  const width = output !== undefined && output !== '-' ? undefined : terminalWidth();
+  return width === undefined ? {} : { width };
+}
+
 export function parseFacts(values: string[] | undefined): FactKind[] | undefined {
   if (!values?.length) return undefined;
   const list = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);

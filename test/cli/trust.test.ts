@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources, writeCorpus } from '../../bench/generate.js';
+import stringWidth from 'string-width';
 import { BIN, ROOT, cli } from '../helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'it-trust-'));
@@ -159,6 +160,63 @@ describe('4. back-pressure on stdout', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(Number(r.stdout.trim())).toBeGreaterThan(1_000_000);
     expect(r.stderr).not.toContain('MaxListenersExceededWarning');
+  });
+});
+
+const widest = (text: string) => Math.max(...text.split('\n').map((l) => stringWidth(l)));
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe('6. tables fit the terminal', () => {
+  it.each([80, 40])('COLUMNS=%i: no line is wider, in every table command', (columns) => {
+    for (const args of [['compare'], ['compare', '--evidence'], ['extract', '--format', 'table'], ['sources'], ['explain', 'duration'], ['names'], ['check', '--fail-on', 'compatible']]) {
+      const r = cli(args, { env: { COLUMNS: String(columns) } });
+      expect(r.stdout.length, args.join(' ')).toBeGreaterThan(100);
+      expect(widest(r.stdout), args.join(' ')).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('a grid that cannot fit becomes one block per fact, outlets as rows', () => {
+    const r = cli(['compare'], { env: { COLUMNS: '80' } });
+    expect(r.stdout).toContain('  venue · agree\n    Atalayar            Dolmabahçe Palace\n    Financial Times     Dolmabahçe Palace\n    — silent: North Press Agency, Radar Africa\n');
+    // A meeting with one outlet still fits as a grid.
+    expect(r.stdout).toMatch(/Meeting 2025-06-02 · 1 article · 1 outlet\n┌─/);
+  });
+
+  it('without a terminal and without COLUMNS, the full-width grid is kept (pipes and logs do not change)', () => {
+    const r = cli(['compare']);
+    expect(widest(r.stdout)).toBeGreaterThan(150);
+    expect(r.stdout).toMatch(/│ Fact\s+│ Status\s+│ Atalayar\s+│ Financial Times\s+│ North Press Agency\s+│ Radar Africa\s+│ bne IntelliNews\s+│/);
+  });
+
+  it('the legend explains a blank cell, "— silent" and the counts, in one line', () => {
+    const lines = cli(['compare']).stdout.split('\n');
+    const legend = lines.filter((l) => l.startsWith('Legend: '));
+    expect(legend).toHaveLength(1);
+    expect(legend[0]).toContain('"— silent" = ');
+    expect(legend[0]).toContain('blank = ');
+    expect(legend[0]).toContain('"N articles · N outlets" = ');
+  });
+
+  it.skipIf(!hasScript)('on a real terminal the width is the terminal\'s', () => {
+    const r = spawnSync('script', ['-qec', `stty cols 70 rows 50; ${bin} compare`, '/dev/null'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', COLUMNS: '', FORCE_COLOR: '' } as NodeJS.ProcessEnv,
+      timeout: 60_000,
+    });
+    const text = r.stdout.replace(/\r/g, '');
+    expect(text).toContain('39 facts');
+    expect(widest(text)).toBeLessThanOrEqual(70);
+  });
+
+  it('differences between meetings on a large corpus wrap instead of making lines of thousands of characters', () => {
+    const corpus = path.join(tmp, 'wide');
+    writeCorpus(corpus, 120, loadSources(ROOT));
+    const wide = cli(['compare', '--corpus', corpus]).stdout;
+    expect(widest(wide)).toBeGreaterThan(300);
+    const narrow = cli(['compare', '--corpus', corpus], { env: { COLUMNS: '100' } }).stdout;
+    expect(widest(narrow)).toBeLessThanOrEqual(100);
+    expect(narrow).toContain('Differences between meetings');
   });
 });
 
