@@ -22,6 +22,8 @@ export interface CheckCliOptions extends InputOptions {
   failOn: FailOn;
   maxFindings: string;
   tolerance: string;
+  /** Only new findings (failing or below --fail-on) and the summary. */
+  quiet?: boolean;
   mergeEvents?: boolean;
   output?: string;
 }
@@ -101,7 +103,9 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
     baselinePath = target;
   }
   const baseline = baselinePath !== null ? readBaseline(baselinePath) : null;
-  const checked = build(baseline, baselinePath);
+  const built = build(baseline, baselinePath);
+  // --quiet drops what needs no attention: known and suppressed findings, stale baseline entries.
+  const checked = opts.quiet ? { ...built, findings: built.findings.filter((f) => f.baseline === 'new' && !f.suppressed), stale: [] } : built;
   const render = await format.load();
   const options: RenderOptions = {
     color: resolveColor(opts.output ? false : opts.color),

@@ -7,11 +7,10 @@
  * as a cross-event difference.
  */
 import { byString, canonical } from '../canonical.js';
-import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord, type FactValue } from '../types.js';
+import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord, type FactValue, type Status } from '../types.js';
 import { relate, subsumes } from './values.js';
 
-export type Status = 'agree' | 'compatible' | 'conflict' | 'single-source';
-export const STATUSES: readonly Status[] = ['agree', 'compatible', 'conflict', 'single-source'];
+export { STATUSES, type Status } from '../types.js';
 
 /** The event id used when `--merge-events` folds the corpus into one meeting. */
 export const MERGED_EVENT = 'all';

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources, writeCorpus } from '../../bench/generate.js';
 import stringWidth from 'string-width';
 import { BIN, ROOT, cli } from '../helpers.js';
+import { CHECK_FORMATS, COMPARE_FORMATS, EXTRACT_FORMATS } from '../../src/report/formats.js';
+import { FACT_KINDS, STATUSES } from '../../src/types.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'it-trust-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -217,6 +219,57 @@ describe('6. tables fit the terminal', () => {
     const narrow = cli(['compare', '--corpus', corpus], { env: { COLUMNS: '100' } }).stdout;
     expect(widest(narrow)).toBeLessThanOrEqual(100);
     expect(narrow).toContain('Differences between meetings');
+  });
+});
+
+describe('7. help, errors, --quiet', () => {
+  /** Help text with commander's line wrapping undone, to look for a list. */
+  const help = (command: string) => cli([command, '--help']).stdout.replace(/\s+/g, ' ');
+
+  it.each(['compare', 'extract', 'check', 'add', 'sources', 'explain', 'names'])('%s --help has examples', (command) => {
+    const r = cli([command, '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`\\nExamples:\\n  \\$ istanbul-talks ${command}\\b`));
+  });
+
+  it('lists the values of --fact, --status and --format from the registries', () => {
+    for (const command of ['compare', 'extract']) expect(help(command)).toContain(FACT_KINDS.join(', '));
+    expect(help('explain')).toContain(FACT_KINDS.join(', '));
+    expect(help('compare')).toContain(STATUSES.join(', '));
+    for (const [command, formats] of [['compare', COMPARE_FORMATS], ['extract', EXTRACT_FORMATS], ['check', CHECK_FORMATS]] as const) {
+      for (const name of Object.keys(formats)) expect(help(command), `${command} ${name}`).toContain(`"${name}"`);
+    }
+  });
+
+  it('one error prefix, commander\'s errors included', () => {
+    for (const args of [['compare', '--bogus'], ['compare', '--format', 'xml'], ['frobnicate'], ['compare', '--fact', 'weather']]) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^istanbul-talks: /);
+      expect(r.stderr, args.join(' ')).not.toMatch(/^error:/m);
+    }
+  });
+
+  it('--gazetteer errors name the file and line', () => {
+    const file = path.join(tmp, 'gaz.json');
+    fs.writeFileSync(file, '[{"id":"x"}]');
+    const r = cli(['compare', '--gazetteer', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`istanbul-talks: gazetteer ${file}:1: entity #1 "x": "kind" must be one of venue, person, country, region, city\n`);
+    const missing = cli(['compare', '--gazetteer', path.join(tmp, 'none.json')]);
+    expect(missing.stderr).toBe(`istanbul-talks: gazetteer ${path.join(tmp, 'none.json')}:1: cannot read gazetteer (ENOENT)\n`);
+  });
+
+  it('check --quiet shows only new findings and the summary', () => {
+    const cwd = fs.mkdtempSync(path.join(tmp, 'quiet-'));
+    const corpus = ['--corpus', path.join(ROOT, 'corpus')];
+    expect(cli(['check', ...corpus, '--update-baseline'], { cwd }).status).toBe(0);
+    const loud = cli(['check', ...corpus, '--fail-on', 'compatible'], { cwd });
+    expect(loud.stdout).toContain('in baseline ·');
+    const quiet = cli(['check', ...corpus, '--fail-on', 'compatible', '--quiet'], { cwd });
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).not.toContain('in baseline ·');
+    expect(quiet.stdout.trimEnd().split('\n')).toEqual([loud.stdout.trimEnd().split('\n').at(-1)]);
   });
 });
 
