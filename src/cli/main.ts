@@ -17,7 +17,7 @@ function collect(value: string, previous: string[] = []): string[] {
 
 function common(cmd: Command): Command {
   return cmd
-    .option('--corpus <dir>', 'corpus directory (default: ./corpus when it exists, else the bundled corpus)')
+    .option('--corpus <dir>', 'corpus directory (default: "corpus" of the configuration file, else ./corpus when it exists, else the bundled sample corpus)')
     .option('--gazetteer <file>', 'extra gazetteer entities (JSON); repeatable', collect)
     .option('--calendar <file>', 'extra meetings for the calendar (JSON, like knowledge/meetings.json); repeatable', collect)
     .option('--max-file-size <bytes>', 'skip article files larger than this (default 5m)')
@@ -53,6 +53,12 @@ export function buildProgram(): Command {
     // One prefix for every error, commander's included ("error: unknown option" otherwise).
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s.replace(/^error: /, 'istanbul-talks: ')) })
     .exitOverride()
+    // The configuration file fills in what the command line leaves out (config.ts).
+    .hook('preAction', async (_program, command) => {
+      const { applyConfig, findConfig } = await import('./config.js');
+      const found = findConfig();
+      if (found) applyConfig(command, found);
+    })
     .addHelpText(
       'after',
       examples([
