@@ -5,30 +5,9 @@
  */
 import { checkIsoDate } from '../corpus/meta.js';
 import { foldKey, slugify } from '../knowledge/fold.js';
+import { editDistance } from '../knowledge/spelling.js';
 import { quoteForMessage } from '../report/sanitize.js';
 import { UsageError } from './shared.js';
-
-/** Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`, giving up past `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
-      current.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > max) return max + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
 
 const initials = (key: string) =>
   key
