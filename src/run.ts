@@ -256,7 +256,8 @@ export function extractCorpusStream(corpusDir: string, options: RunOptions = {})
   const runBatch = batchRunner(config);
   const diagnostics: Diagnostic[] = skippedDiagnostics(skipped, cwd);
   if (all === 0) {
-    diagnostics.push({ severity: 'warning', path: displayPath(corpusDir, cwd), line: 1, column: 1, code: 'CORPUS_EMPTY', message: 'no *.md articles found in the corpus directory' });
+    // Nothing to compare is an error, as ESLint's "no files matching": a green run on nothing proves nothing.
+    diagnostics.push({ severity: 'error', path: displayPath(corpusDir, cwd), line: 1, column: 1, code: 'CORPUS_EMPTY', message: 'no *.md articles found in the corpus directory' });
   }
   const batches = batchFiles(files, BATCH_SIZE);
   const jobs = Math.min(options.jobs === 'auto' ? autoJobs(files.length) : (options.jobs ?? 1), batches.length);

@@ -14,6 +14,10 @@ export const FACT_KINDS = [
 
 export type FactKind = (typeof FACT_KINDS)[number];
 
+/** How the outlets' values of one fact relate (SPEC.md): the values of `--status`. */
+export const STATUSES = ['agree', 'compatible', 'conflict', 'single-source'] as const;
+export type Status = (typeof STATUSES)[number];
+
 export type Qualifier = 'exact' | 'about' | 'under' | 'over';
 
 export interface DurationValue {

@@ -8,6 +8,8 @@
  * stay right.
  */
 import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // Chunk names carry a hash of their content: clear the last build's.
@@ -23,4 +25,29 @@ await build({
   // Dependencies written as CommonJS require Node's modules; an ES module has no `require` of its own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
+});
+
+// gray-matter, the front-matter reader, as one CommonJS file that the loader requires on first use
+// (src/corpus/front-matter.ts): synchronous, and one file instead of some forty. Its built-in
+// engines are replaced by ones that refuse (tools/gray-matter-engines.cjs): every call passes its
+// own, so js-yaml and the eval of `---js` blocks are left out.
+const engines = fileURLToPath(new URL('./gray-matter-engines.cjs', import.meta.url));
+await build({
+  entryPoints: ['gray-matter'],
+  outfile: 'dist/bundle/gray-matter.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'gray-matter-engines',
+      setup(b) {
+        b.onResolve({ filter: /(?:^|\/)engines$/ }, (args) =>
+          args.importer.includes(`${path.sep}gray-matter${path.sep}`) ? { path: engines } : undefined,
+        );
+      },
+    },
+  ],
 });

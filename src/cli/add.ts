@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { writeFrontMatter } from '../corpus/front-matter.js';
 import { checkIsoDate } from '../corpus/meta.js';
 import { DEFAULT_MAX_FILE_BYTES, decodeArticle, displayPath, listArticleFiles, parseArticle } from '../corpus/load.js';
 import { defaultMeetings, loadCalendar } from '../events/meetings.js';
@@ -19,7 +19,7 @@ import type { Article, ArticleSummary, Diagnostic, FactRecord } from '../types.j
 import { createFileAtomic, writeFileAtomic } from './atomic.js';
 import { reportDiagnostics } from './corpus-run.js';
 import { emit } from './output.js';
-import { EXIT, UsageError, hasErrors, parseBytes, resolveColor } from './shared.js';
+import { EXIT, UsageError, hasErrors, parseBytes, resolveColor, widthOf } from './shared.js';
 
 export interface AddCliOptions {
   outlet: string;
@@ -55,13 +55,12 @@ export function articleId(file: string, opts: Pick<AddCliOptions, 'outlet' | 'pu
   return base;
 }
 
-/** Front matter written with a YAML library, so any outlet or title is quoted as it must be. */
+/** Front matter written by gray-matter and the YAML library, so any outlet or title is quoted as it must be. */
 export function articleText(body: string, opts: Pick<AddCliOptions, 'outlet' | 'published' | 'url' | 'title'>): string {
   const meta: Record<string, string> = { outlet: opts.outlet.trim(), published: opts.published.trim() };
   if (opts.title !== undefined) meta.title = opts.title.trim();
   if (opts.url !== undefined) meta.url = opts.url.trim();
-  const text = body.endsWith('\n') ? body : `${body}\n`;
-  return `---\n${stringify(meta, { lineWidth: 0 })}---\n${text}`;
+  return writeFrontMatter(body.endsWith('\n') ? body : `${body}\n`, meta);
 }
 
 interface Planned {
@@ -138,7 +137,7 @@ export async function runAdd(files: string[], opts: AddCliOptions): Promise<void
   }
   const result = { articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), facts: sortFacts(facts), diagnostics: sortDiagnostics(diagnostics), suppressions: [] };
   const render = await EXTRACT_FORMATS[opts.format].load();
-  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color) }), opts.output);
+  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color), ...widthOf(opts.output) }), opts.output);
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

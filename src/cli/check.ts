@@ -13,7 +13,7 @@ import { writeFileAtomic } from './atomic.js';
 import { parseTolerance } from './compare.js';
 import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
 import { appendStepSummary, emit } from './output.js';
-import { EXIT, UsageError, hasErrors, resolveColor, toolVersion } from './shared.js';
+import { BUNDLED_CORPUS, EXIT, UsageError, chooseCorpus, hasErrors, resolveColor, toolVersion, widthOf } from './shared.js';
 
 export interface CheckCliOptions extends InputOptions {
   format: CheckFormat;
@@ -22,6 +22,8 @@ export interface CheckCliOptions extends InputOptions {
   failOn: FailOn;
   maxFindings: string;
   tolerance: string;
+  /** Only new findings (failing or below --fail-on) and the summary. */
+  quiet?: boolean;
   mergeEvents?: boolean;
   output?: string;
 }
@@ -56,8 +58,14 @@ export function checkExit(report: CheckReport): number {
 export async function runCheck(opts: CheckCliOptions): Promise<void> {
   const tolerance = parseTolerance(opts.tolerance);
   const maxFindings = parseMaxFindings(opts.maxFindings);
+  if (!opts.fromFacts?.length && chooseCorpus(opts.corpus).bundled) {
+    // A check that passes on the five sample articles says nothing about the user's own.
+    throw new UsageError(
+      `no corpus to check: there is no ./corpus here and no --corpus. Give the directory of your articles with --corpus DIR (or "corpus" in istanbul-talks.config.json); the bundled sample corpus is checked only when named: --corpus ${BUNDLED_CORPUS}`,
+    );
+  }
   const format: Format<CheckReport> = CHECK_FORMATS[opts.format];
-  const input = loadInput(opts, undefined, Boolean(format.context));
+  const input = await loadInput(opts, undefined, Boolean(format.context));
   const compareOptions: CompareOptions = { tolerance, mergeEvents: Boolean(opts.mergeEvents) };
   const report = compareRecords(input.facts, input.articles, input.diagnostics, compareOptions);
   const { kept, suppressed } = partitionSuppressed(input.facts, input.suppressions);
@@ -95,11 +103,14 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
     baselinePath = target;
   }
   const baseline = baselinePath !== null ? readBaseline(baselinePath) : null;
-  const checked = build(baseline, baselinePath);
+  const built = build(baseline, baselinePath);
+  // --quiet drops what needs no attention: known and suppressed findings, stale baseline entries.
+  const checked = opts.quiet ? { ...built, findings: built.findings.filter((f) => f.baseline === 'new' && !f.suppressed), stale: [] } : built;
   const render = await format.load();
   const options: RenderOptions = {
     color: resolveColor(opts.output ? false : opts.color),
     version: toolVersion(),
+    ...widthOf(opts.output),
     ...(format.context ? { context: reportContext(input, tolerance), comparison: report } : {}),
   };
   await emit(render(checked, options), opts.output);

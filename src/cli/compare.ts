@@ -3,8 +3,9 @@ import { compareRecords, STATUSES, type CompareReport, type Status } from '../co
 import type { FailOn } from '../check/findings.js';
 import { COMPARE_FORMATS, type CompareFormat, type Format, type RenderOptions } from '../report/formats.js';
 import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
+import { checkEvents, resolveOutlets } from './filters.js';
 import { appendStepSummary, emit } from './output.js';
-import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, toolVersion } from './shared.js';
+import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, toolVersion, widthOf } from './shared.js';
 
 export interface CompareCliOptions extends InputOptions {
   format: CompareFormat;
@@ -31,6 +32,11 @@ export function parseStatuses(values: string[] | undefined): Status[] | undefine
   return list as Status[] | undefined;
 }
 
+/** The meetings an input's articles are about or its facts are placed at. */
+export function meetingsOf(input: { articles: ReadonlyArray<{ event: string | null }>; facts: ReadonlyArray<{ event: string | null }> }): Set<string | null> {
+  return new Set([...input.articles.map((a) => a.event), ...input.facts.map((f) => f.event)]);
+}
+
 /** Exit code for findings: 1 when they reach the --fail-on level. */
 export function findingsExit(report: CompareReport, failOn: FailOn): number {
   if (failOn === 'never') return EXIT.ok;
@@ -42,15 +48,16 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
   const tolerance = parseTolerance(opts.tolerance);
   const facts = parseFacts(opts.fact);
   const statuses = parseStatuses(opts.status);
-  const events = parseList(opts.event);
-  for (const e of events ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(e)) throw new UsageError(`--event takes a date YYYY-MM-DD, not "${e}"`);
+  if (opts.mergeEvents && opts.event?.length) throw new UsageError('--event and --merge-events exclude each other: merged, the corpus is one meeting');
   const format: Format<CompareReport> = COMPARE_FORMATS[opts.format];
-  const input = loadInput(opts, facts, Boolean(format.context));
+  const input = await loadInput(opts, facts, Boolean(format.context));
+  const outlets = resolveOutlets(parseList(opts.outlet), [...input.articles.map((a) => a.outlet), ...input.facts.map((f) => f.outlet)]);
+  const events = checkEvents(parseList(opts.event), meetingsOf(input));
   const report = compareRecords(input.facts, input.articles, input.diagnostics, {
     tolerance,
     mergeEvents: Boolean(opts.mergeEvents),
     ...(facts ? { facts } : {}),
-    ...(parseList(opts.outlet) ? { outlets: parseList(opts.outlet) as string[] } : {}),
+    ...(outlets ? { outlets } : {}),
     ...(events ? { events } : {}),
     ...(statuses ? { statuses } : {}),
   });
@@ -60,6 +67,7 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
     evidence: Boolean(opts.evidence),
     failOn: opts.failOn,
     version: toolVersion(),
+    ...widthOf(opts.output),
     ...(format.context ? { context: reportContext(input, tolerance) } : {}),
   };
   await emit(render(report, options), opts.output);

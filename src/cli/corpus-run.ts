@@ -85,14 +85,26 @@ export function streamExtraction(opts: Options, facts?: readonly FactKind[], sha
   return extractCorpusStream(corpus, runOptions(opts, facts, progressFor(opts, toStdout), shard));
 }
 
-export function readFactsFiles(files: readonly string[]): FactsInput {
-  const sources = files.map((file) => {
+/**
+ * All of a stream's text. Standard input is read as a stream: a pipe may be non-blocking (as Node
+ * leaves it when the writer is another Node process), and a synchronous read of it fails with EAGAIN.
+ */
+export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readFactsFiles(files: readonly string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<FactsInput> {
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('--from-facts: standard input (-) can be read once only');
+  const sources = [];
+  for (const file of files) {
     try {
-      return { name: file === '-' ? '<stdin>' : file, text: fs.readFileSync(file === '-' ? 0 : file, 'utf8') };
+      sources.push({ name: file === '-' ? '<stdin>' : file, text: file === '-' ? await readStream(stdin) : await fs.promises.readFile(file, 'utf8') });
     } catch (error) {
       throw new UsageError(`cannot read facts file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
-  });
+  }
   return mergeFactsInputs(sources);
 }
 
@@ -106,11 +118,11 @@ export function calendarOf(opts: CommonOptions): CalendarIndex {
  * keeping what a format that shows quotes in context needs; fact records have no text to give it);
  * meetings the calendar lacks inferred from them (with a warning each).
  */
-export function loadInput(opts: InputOptions, facts: readonly FactKind[] | undefined, context = false): FactsInput {
+export async function loadInput(opts: InputOptions, facts: readonly FactKind[] | undefined, context = false): Promise<FactsInput> {
   const calendar = calendarOf(opts);
   if (opts.fromFacts?.length) {
     if (opts.corpus !== undefined) throw new UsageError('--from-facts and --corpus exclude each other: the facts files already say which corpus they come from');
-    const input = readFactsFiles(opts.fromFacts);
+    const input = await readFactsFiles(opts.fromFacts);
     return { ...input, ...inferMeetings(input, calendar) };
   }
   const input = runExtraction(opts, facts, undefined, context);

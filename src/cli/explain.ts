@@ -4,8 +4,9 @@ import { explainComparisons } from '../compare/explain.js';
 import { renderExplainJson, renderExplainTable } from '../report/explain.js';
 import { inferMeetings } from '../events/infer.js';
 import { calendarOf, reportDiagnostics, runExtraction } from './corpus-run.js';
-import { parseTolerance } from './compare.js';
-import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, write, type CommonOptions } from './shared.js';
+import { meetingsOf, parseTolerance } from './compare.js';
+import { checkEvents, unknownValue } from './filters.js';
+import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, widthOf, write, type CommonOptions } from './shared.js';
 
 export interface ExplainCliOptions extends CommonOptions {
   format: 'table' | 'json';
@@ -17,17 +18,18 @@ export interface ExplainCliOptions extends CommonOptions {
 
 export function runExplain(fact: string, opts: ExplainCliOptions): void {
   const facts = parseFacts([fact]) ?? [];
-  const events = parseList(opts.event);
-  for (const e of events ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(e)) throw new UsageError(`--event takes a date YYYY-MM-DD, not "${e}"`);
+  const tolerance = parseTolerance(opts.tolerance);
+  if (opts.mergeEvents && opts.event?.length) throw new UsageError('--event and --merge-events exclude each other: merged, the corpus is one meeting');
   const extracted = runExtraction(opts, facts);
   const result = { ...extracted, ...inferMeetings(extracted, calendarOf(opts)) };
-  const report = compareRecords(result.facts, result.articles, result.diagnostics, {
-    tolerance: parseTolerance(opts.tolerance),
-    mergeEvents: Boolean(opts.mergeEvents),
-    facts,
-  });
+  const events = checkEvents(parseList(opts.event), meetingsOf(result));
+  const report = compareRecords(result.facts, result.articles, result.diagnostics, { tolerance, mergeEvents: Boolean(opts.mergeEvents), facts });
+  if (opts.subject !== undefined) {
+    const subjects = [...new Set(report.comparisons.flatMap((c) => (c.subject === null ? [] : [c.subject])))].sort();
+    if (!subjects.includes(opts.subject)) throw unknownValue('subject', opts.subject, subjects, `subjects of ${fact}`);
+  }
   const explained = explainComparisons(report, facts[0] as string, opts.subject, events);
-  write(opts.format === 'json' ? renderExplainJson(explained) : renderExplainTable(explained, { color: resolveColor(opts.color) }));
+  write(opts.format === 'json' ? renderExplainJson(explained) : renderExplainTable(explained, { color: resolveColor(opts.color), ...widthOf(undefined) }));
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

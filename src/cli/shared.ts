@@ -22,9 +22,15 @@ export interface CommonOptions {
   followSymlinks?: boolean;
 }
 
-export function resolveCorpus(option: string | undefined): string {
+/** Which corpus a command reads, and whether it is the bundled sample (no ./corpus, no --corpus). */
+export interface CorpusChoice {
+  dir: string;
+  bundled: boolean;
+}
+
+export function chooseCorpus(option: string | undefined, cwd = process.cwd()): CorpusChoice {
   if (option !== undefined) {
-    const dir = path.resolve(option);
+    const dir = path.resolve(cwd, option);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(dir);
@@ -32,10 +38,24 @@ export function resolveCorpus(option: string | undefined): string {
       throw new UsageError(`corpus directory not found: ${option}`);
     }
     if (!stat.isDirectory()) throw new UsageError(`corpus is not a directory: ${option}`);
-    return dir;
+    return { dir, bundled: false };
   }
-  const local = path.resolve('corpus');
-  return fs.existsSync(local) && fs.statSync(local).isDirectory() ? local : BUNDLED_CORPUS;
+  const local = path.resolve(cwd, 'corpus');
+  if (fs.existsSync(local) && fs.statSync(local).isDirectory()) return { dir: local, bundled: false };
+  return { dir: BUNDLED_CORPUS, bundled: true };
+}
+
+/**
+ * The corpus directory to read. The bundled sample is there for the quick start only: when it is
+ * read because there is neither ./corpus nor --corpus, stderr says so, so that nobody takes its
+ * results for their own corpus's.
+ */
+export function resolveCorpus(option: string | undefined): string {
+  const choice = chooseCorpus(option);
+  if (choice.bundled) {
+    process.stderr.write(`istanbul-talks: no ./corpus here and no --corpus: reading the bundled sample corpus (${choice.dir})\n`);
+  }
+  return choice.dir;
 }
 
 /** Colour level: --no-color / --color, then FORCE_COLOR, then NO_COLOR, then whether stdout is a terminal. */
@@ -51,6 +71,26 @@ export function resolveColor(flag: boolean | undefined, stream: NodeJS.WriteStre
   if (flag === true) return 1;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
   return stream.isTTY ? 1 : 0;
+}
+
+/** No table is laid out narrower than this, whatever COLUMNS says. */
+export const MIN_WIDTH = 20;
+
+/**
+ * The columns tables must fit: COLUMNS when set (a whole number), else the terminal's width when
+ * stdout is one. Undefined when stdout is a pipe or a file and COLUMNS is unset: tables keep their
+ * full width, so that logs and piped output do not depend on who ran the command.
+ */
+export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout, env: Record<string, string | undefined> = process.env): number | undefined {
+  const columns = env.COLUMNS?.trim();
+  if (columns && /^\d{1,5}$/.test(columns)) return Math.max(MIN_WIDTH, Number(columns));
+  return stream.isTTY && stream.columns ? Math.max(MIN_WIDTH, stream.columns) : undefined;
+}
+
+/** `{ width }` for a command's result: the terminal's, unless it goes to a file (--output); else nothing. */
+export function widthOf(output: string | undefined): { width?: number } {
+  const width = output !== undefined && output !== '-' ? undefined : terminalWidth();
+  return width === undefined ? {} : { width };
 }
 
 export function parseFacts(values: string[] | undefined): FactKind[] | undefined {
@@ -117,6 +157,19 @@ export function* inBlocks(pieces: Iterable<string>, size = 65_536): Generator<st
   if (block) yield block;
 }
 
+/** Until `out` drains or fails; both listeners are removed either way, so waits never pile them up. */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('error', done);
+  });
+}
+
 /**
  * Writes text as it is produced, in blocks of about 64 KiB, waiting while stdout's buffer is full,
  * so streamed output never piles up in memory. Returns false when the reader went away
@@ -130,7 +183,7 @@ export async function writeStreamed(pieces: Iterable<string>, out: NodeJS.Writab
   out.on('error', onError);
   for (const block of inBlocks(pieces)) {
     const ok = out.write(block);
-    if (!ok && !failed) await new Promise((resolve) => (out.once('drain', resolve), out.once('error', resolve)));
+    if (!ok && !failed) await drained(out);
     if (failed) break;
   }
   const error = failed as NodeJS.ErrnoException | null;

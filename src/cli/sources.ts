@@ -4,7 +4,7 @@ import { safeJson } from '../report/sanitize.js';
 import { renderSourcesTable, type SourceRow } from '../report/table.js';
 import type { ExtractResult } from '../run.js';
 import { reportDiagnostics, runExtraction } from './corpus-run.js';
-import { EXIT, hasErrors, resolveColor, write, type CommonOptions } from './shared.js';
+import { EXIT, hasErrors, resolveColor, widthOf, write, type CommonOptions } from './shared.js';
 
 export interface SourcesCliOptions extends CommonOptions {
   format: 'table' | 'json';
@@ -40,7 +40,7 @@ export function runSources(opts: SourcesCliOptions): void {
   const result = runExtraction(opts);
   const rows = sourceRows(result);
   if (opts.format === 'json') write(`${safeJson({ schemaVersion: 1, sources: rows, diagnostics: result.diagnostics }, 2)}\n`);
-  else write(renderSourcesTable(rows, { color: resolveColor(opts.color) }));
+  else write(renderSourcesTable(rows, { color: resolveColor(opts.color), ...widthOf(undefined) }));
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

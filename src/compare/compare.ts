@@ -7,11 +7,10 @@
  * as a cross-event difference.
  */
 import { byString, canonical } from '../canonical.js';
-import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord, type FactValue } from '../types.js';
+import { FACT_KINDS, type ArticleSummary, type Diagnostic, type FactKind, type FactRecord, type FactValue, type Status } from '../types.js';
 import { relate, subsumes } from './values.js';
 
-export type Status = 'agree' | 'compatible' | 'conflict' | 'single-source';
-export const STATUSES: readonly Status[] = ['agree', 'compatible', 'conflict', 'single-source'];
+export { STATUSES, type Status } from '../types.js';
 
 /** The event id used when `--merge-events` folds the corpus into one meeting. */
 export const MERGED_EVENT = 'all';
@@ -76,12 +75,28 @@ export interface CompareReport {
     singleSource: number;
   };
   diagnostics: Diagnostic[];
+  /** Present when the report was filtered: what by, and how much there was before. */
+  filter?: ReportFilter;
+}
+
+/** The filters a report was made with, and the facts and comparisons there were before them. */
+export interface ReportFilter {
+  facts?: FactKind[];
+  outlets?: string[];
+  events?: string[];
+  statuses?: Status[];
+  /** Fact records (of the --fact kinds) and comparisons before --outlet, --event and --status. */
+  before: { facts: number; comparisons: number };
 }
 
 export interface CompareOptions {
   tolerance: number;
   mergeEvents: boolean;
   facts?: readonly FactKind[];
+  /**
+   * Only comparisons in which one of these outlets reports a value or is silent; the other outlets
+   * stay in them as context (a fact one outlet alone reports is single-source among all outlets).
+   */
   outlets?: readonly string[];
   events?: readonly string[];
   statuses?: readonly Status[];
@@ -136,8 +151,7 @@ export function compareRecords(
   const t = options.tolerance;
   const paths = new Map(articles.map((a) => [a.id, a.path]));
   const eventOfArticle = new Map(articles.map((a) => [a.id, options.mergeEvents ? MERGED_EVENT : a.event]));
-  const wanted = (r: FactRecord) =>
-    (!options.facts || options.facts.includes(r.fact)) && (!options.outlets || options.outlets.includes(r.outlet));
+  const wanted = (r: FactRecord) => !options.facts || options.facts.includes(r.fact);
   const selected = records.filter(wanted).map((r) => (options.mergeEvents ? { ...r, event: MERGED_EVENT } : r));
 
   // Events and the outlets that cover them (articles whose main event it is).
@@ -148,16 +162,16 @@ export function compareRecords(
     return e;
   };
   for (const a of articles) {
-    if (options.outlets && !options.outlets.includes(a.outlet)) continue;
     const e = touch(eventOfArticle.get(a.id) ?? null);
     e.articles.add(a.id);
     e.outlets.add(a.outlet);
   }
   for (const r of selected) touch(r.event);
 
+  const groupKey = (event: string | null, fact: string, subject: string | null) => `${event ?? ''}\u0000${fact}\u0000${subject ?? ''}`;
   const groups = new Map<string, Group>();
   for (const r of selected) {
-    const key = `${r.event ?? ''}\u0000${r.fact}\u0000${r.subject ?? ''}`;
+    const key = groupKey(r.event, r.fact, r.subject);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { event: r.event, fact: r.fact, subject: r.subject, records: [] }));
     g.records.push(r);
@@ -201,31 +215,56 @@ export function compareRecords(
   const crossEvent = options.mergeEvents ? [] : crossEventDifferences(comparisons, t);
 
   const shownEvents = options.events;
+  const chosen = options.outlets;
+  const involves = (c: Comparison) => !chosen || chosen.some((o) => c.silent.includes(o) || c.values.some((v) => v.outlets.includes(o)));
   const visible = comparisons.filter(
-    (c) => (!shownEvents || (c.event !== null && shownEvents.includes(c.event))) && (!options.statuses || options.statuses.includes(c.status)),
+    (c) => (!shownEvents || (c.event !== null && shownEvents.includes(c.event))) && (!options.statuses || options.statuses.includes(c.status)) && involves(c),
   );
+  // With --outlet or --status, a meeting none of whose comparisons is left is not shown.
+  const narrowed = Boolean(chosen || options.statuses);
+  const visibleEvents = new Set(visible.map((c) => c.event));
   const events: EventInfo[] = [...eventMap.entries()]
-    .filter(([id]) => !shownEvents || (id !== null && shownEvents.includes(id)))
+    .filter(([id]) => (!shownEvents || (id !== null && shownEvents.includes(id))) && (!narrowed || visibleEvents.has(id)))
     .map(([id, e]) => ({ id, articles: [...e.articles].sort(byString), outlets: [...e.outlets].sort(byString) }))
     .sort((a, b) => eventOrder(a.id, b.id));
   const count = (s: Status) => visible.filter((c) => c.status === s).length;
-  const outletSet = new Set(articles.filter((a) => !options.outlets || options.outlets.includes(a.outlet)).map((a) => a.outlet));
+  const filtered = Boolean(shownEvents || chosen || options.statuses || options.facts);
+  // Counts of what is shown: the articles of the meetings shown, the facts behind the comparisons shown.
+  const shownArticles = new Set(events.flatMap((e) => e.articles));
+  const shownOutlets = new Set(articles.filter((a) => shownArticles.has(a.id)).map((a) => a.outlet));
+  for (const c of visible) for (const v of c.values) for (const o of v.outlets) shownOutlets.add(o);
+  const shownGroups = new Set(visible.map((c) => groupKey(c.event, c.fact, c.subject)));
+  const shownFacts = visible.length === comparisons.length ? selected.length : selected.filter((r) => shownGroups.has(groupKey(r.event, r.fact, r.subject))).length;
+  const cross = crossEvent.filter(
+    (x) => (!shownEvents || x.values.some((v) => shownEvents.includes(v.event))) && (!chosen || x.values.some((v) => v.outlets.some((o) => chosen.includes(o)))),
+  );
   return {
     schemaVersion: 1,
     events,
     comparisons: visible,
-    crossEvent: shownEvents ? crossEvent.filter((x) => x.values.some((v) => shownEvents.includes(v.event))) : crossEvent,
+    crossEvent: cross,
     summary: {
-      articles: articles.filter((a) => !options.outlets || options.outlets.includes(a.outlet)).length,
-      outlets: outletSet.size,
+      articles: filtered ? shownArticles.size : articles.length,
+      outlets: filtered ? shownOutlets.size : new Set(articles.map((a) => a.outlet)).size,
       events: events.length,
-      facts: selected.length,
+      facts: shownFacts,
       agree: count('agree'),
       compatible: count('compatible'),
       conflict: count('conflict'),
       singleSource: count('single-source'),
     },
     diagnostics,
+    ...(filtered
+      ? {
+          filter: {
+            ...(options.facts ? { facts: [...options.facts] } : {}),
+            ...(chosen ? { outlets: [...chosen] } : {}),
+            ...(shownEvents ? { events: [...shownEvents] } : {}),
+            ...(options.statuses ? { statuses: [...options.statuses] } : {}),
+            before: { facts: selected.length, comparisons: comparisons.length },
+          },
+        }
+      : {}),
   };
 }
 

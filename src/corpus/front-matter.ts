@@ -1,14 +1,22 @@
 /**
- * Front matter, read by this module alone: the block is found by a linear line scan (so positions
- * and the declared language are known before any parser runs), and its YAML goes to a strict
- * parser — or, when it has the simple shape nearly all front matter has, to a hand-written reader
- * that gives the same result (simple-front-matter.ts). gray-matter is deliberately not on this
- * path: it `eval`s `---js` blocks whatever its options say, shares cached `data` objects between
- * calls without options, and its comment stripping (`/^\s*#[^\n]+/gm`) takes seconds on a 64 KB
- * block of blank lines. Only `---`, `---yaml` and `---yml` open a block; anything else is a
- * diagnostic and is never parsed.
+ * Front matter, read by gray-matter behind this module's guards. The block is first found by a
+ * linear line scan (so positions and the declared language are known before any parser runs):
+ * only `---`, `---yaml` and `---yml` open one, anything else is a diagnostic and is never parsed,
+ * and a block over MAX_FRONT_MATTER is refused. Only then does gray-matter see it, with every
+ * engine replaced — YAML goes to the strict parser (or, in the simple shape nearly all front
+ * matter has, to a hand-written reader that gives the same result: simple-front-matter.ts), any
+ * other language is refused, so nothing is evaluated — and always with options, which bypasses its
+ * content cache (shared `data` objects between calls).
+ *
+ * gray-matter strips comments with `/^\s*#[^\n]+/gm` first, which is quadratic in a run of blank
+ * lines (64 KB of them took 6.6 s). Two guards keep it linear: the block is capped at 8 KiB, where
+ * that worst case is about a tenth of a second (bench/front-matter.ts; real front matter is a few
+ * hundred bytes), and gray-matter is given the block with each whitespace-only line written as a
+ * `#` comment line (see matterView), so that no run of whitespace spans two lines at all.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import { quoteForMessage } from '../report/sanitize.js';
 import { parseSimpleFrontMatter } from './simple-front-matter.js';
@@ -34,8 +42,8 @@ export interface FrontMatterProblem {
 
 export type BlockResult = { ok: true; block: FrontMatterBlock } | { ok: false; problem: FrontMatterProblem };
 
-/** Real front matter is a few hundred bytes; this bounds the work a hostile block can cause. */
-export const MAX_FRONT_MATTER = 64 * 1024;
+/** Real front matter is a few hundred bytes; this bounds the work a hostile block can cause (see above). */
+export const MAX_FRONT_MATTER = 8 * 1024;
 /** Fields are scalars or a list of strings; nothing legitimate nests deeper than this. */
 const MAX_DEPTH = 8;
 const BOM = '\ufeff';
@@ -143,6 +151,121 @@ function yamlMessage(message: string): string {
  */
 export function parseFrontMatter(block: FrontMatterBlock): YamlResult {
   return parseSimpleFrontMatter(block) ?? parseYamlFrontMatter(block);
+}
+
+// --- gray-matter ------------------------------------------------------------------------------
+
+interface GrayMatterFile {
+  data: unknown;
+  content: string;
+}
+interface GrayMatterEngine {
+  parse: (source: string) => unknown;
+  stringify?: (data: unknown) => string;
+}
+interface GrayMatterOptions {
+  language: string;
+  excerpt: false;
+  engines: Record<string, GrayMatterEngine>;
+}
+interface GrayMatter {
+  (input: string, options: GrayMatterOptions): GrayMatterFile;
+  stringify(content: string, data: object, options: GrayMatterOptions): string;
+}
+
+/**
+ * gray-matter, loaded on first use: from the bundle's one-file copy when there is one (see
+ * tools/bundle.mjs), else from node_modules (the unbundled build and the tests).
+ */
+let grayMatterModule: GrayMatter | null = null;
+function grayMatter(): GrayMatter {
+  if (!grayMatterModule) {
+    const require = createRequire(import.meta.url);
+    const bundled = new URL('./gray-matter.cjs', import.meta.url);
+    grayMatterModule = (fs.existsSync(bundled) ? require(fileURLToPath(bundled)) : require('gray-matter')) as GrayMatter;
+  }
+  return grayMatterModule;
+}
+
+/** An engine for a language gray-matter must never read: it throws instead of parsing (or evaluating). */
+const REFUSED: GrayMatterEngine = {
+  parse: () => {
+    throw new Error('front matter language refused');
+  },
+  stringify: () => {
+    throw new Error('front matter language refused');
+  },
+};
+
+/**
+ * gray-matter's options for one call: `yaml` (and its alias `yml`) through `yaml`, every other
+ * engine it knows of — json, javascript and js, coffee — refused. A language it does not know it
+ * refuses by itself; the loader's guard has refused every language but YAML before it gets here.
+ */
+function matterOptions(yaml: GrayMatterEngine): GrayMatterOptions {
+  return { language: 'yaml', excerpt: false, engines: { yaml, yml: yaml, json: REFUSED, javascript: REFUSED, js: REFUSED, coffee: REFUSED, cson: REFUSED } };
+}
+
+/**
+ * The text gray-matter is given: each whitespace-only line (the last piece, after the final line
+ * break, excepted) becomes `#` — a YAML comment, so the same document around it — and U+2028 and
+ * U+2029, which its regex takes for line breaks, become spaces. Line by line, so the block's view
+ * is the same whether taken alone or with its delimiter lines.
+ */
+export function matterView(text: string): string {
+  const lines = text.replaceAll('\u2028', ' ').replaceAll('\u2029', ' ').split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] as string;
+    if (line.trim() === '') lines[i] = line.endsWith('\r') ? '#\r' : '#';
+  }
+  return lines.join('\n');
+}
+
+export type FrontMatterResult = { ok: true; block: FrontMatterBlock; data: unknown; keyOffsets: Map<string, number> } | { ok: false; problem: FrontMatterProblem };
+
+/**
+ * The front matter of an article's text: found and checked by the guards (findFrontMatter), then
+ * read by gray-matter, whose YAML engine is parseFrontMatter over the same block — so every
+ * problem keeps its position in the file.
+ */
+export function readFrontMatter(text: string): FrontMatterResult {
+  const found = findFrontMatter(text);
+  if (!found.ok) return found;
+  const { block } = found;
+  let parsed: YamlResult | null = null;
+  const yaml: GrayMatterEngine = {
+    parse: (source) => {
+      // gray-matter hands over what follows `---` (and the language, when it names one) up to the
+      // line break before the closing line: past the opening line, the block the scan found — or
+      // the two disagree.
+      if (`${source.slice(source.indexOf('\n') + 1)}\n` !== matterView(block.source)) {
+        parsed = { ok: false, problem: { code: 'FRONT_MATTER_DELIMITER', message: 'the front matter block is ambiguous: close it with a line of exactly "---"', offset: block.sourceStart } };
+      } else {
+        parsed = parseFrontMatter(block);
+      }
+      if (!parsed.ok) throw new Error(parsed.problem.message);
+      return parsed.data;
+    },
+  };
+  const start = text.startsWith(BOM) ? 1 : 0;
+  let file: GrayMatterFile;
+  try {
+    // Only the block goes in: gray-matter's work is bounded by the cap, whatever the body holds.
+    file = grayMatter()(matterView(text.slice(start, block.bodyStart)), matterOptions(yaml));
+  } catch {
+    const settled = parsed as YamlResult | null;
+    if (settled && !settled.ok) return { ok: false, problem: settled.problem };
+    return { ok: false, problem: { code: 'FRONT_MATTER_YAML', message: 'front matter could not be read', offset: block.sourceStart } };
+  }
+  const settled = parsed as YamlResult | null;
+  // No engine call: gray-matter found the block empty (or comments only), and its data is {}.
+  return { ok: true, block, data: settled?.ok ? settled.data : file.data, keyOffsets: settled?.ok ? settled.keyOffsets : new Map() };
+}
+
+/** An article's text: YAML front matter written by gray-matter (through the YAML library), then the body. */
+export function writeFrontMatter(body: string, data: Record<string, string>): string {
+  const yaml: GrayMatterEngine = { ...REFUSED, stringify: (value) => yamlParser().stringify(value, { lineWidth: 0 }) };
+  return grayMatter().stringify(body, data, matterOptions(yaml));
 }
 
 /**

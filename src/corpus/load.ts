@@ -10,7 +10,7 @@ import path from 'node:path';
 import { escapeControls } from '../report/sanitize.js';
 import type { Article, Diagnostic } from '../types.js';
 import { detach } from './detach.js';
-import { findFrontMatter, parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
+import { readFrontMatter, type FrontMatterProblem } from './front-matter.js';
 import { createLocator, type Locator } from './location.js';
 import { validateMeta } from './meta.js';
 
@@ -127,7 +127,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): LoadResult 
     articles.push(article);
   }
   if (all.length === 0) {
-    diagnostics.push(diag('warning', displayPath(root, cwd), 1, 1, 'CORPUS_EMPTY', 'no *.md articles found in the corpus directory'));
+    diagnostics.push(diag('error', displayPath(root, cwd), 1, 1, 'CORPUS_EMPTY', 'no *.md articles found in the corpus directory'));
   }
   return { articles, diagnostics, files };
 }
@@ -312,11 +312,9 @@ export function parseArticle(raw: string, id: string, shown: string): FileResult
       diagnostics: [at({ code: 'LINE_ENDINGS_CR', message: 'bare carriage return (old Mac line ending): save the file with LF or CRLF line endings', offset: cr })],
     };
   }
-  const found = findFrontMatter(raw);
+  const found = readFrontMatter(raw);
   if (!found.ok) return { article: null, diagnostics: [at(found.problem)] };
-  const parsed = parseFrontMatter(found.block);
-  if (!parsed.ok) return { article: null, diagnostics: [at(parsed.problem)] };
-  const checked = validateMeta(parsed.data, found.block, parsed.keyOffsets);
+  const checked = validateMeta(found.data, found.block, found.keyOffsets);
   const diagnostics = checked.problems.map((p) => at(p, p.severity));
   if (!checked.meta) return { article: null, diagnostics };
   const bodyStart = found.block.bodyStart;

@@ -93,7 +93,8 @@ export class GazetteerError extends Error {
     readonly file: string,
     readonly line: number,
   ) {
-    super(message);
+    // The message names the file and line: it is what the user sees (`istanbul-talks: …`).
+    super(file ? `gazetteer ${file}:${line}: ${message}` : `gazetteer: ${message}`);
   }
 }
 

@@ -6,10 +6,13 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckReport, Finding } from '../check/findings.js';
 import { checkSummaryLine, factName, findingMessage, findingState, meetingName, staleMessage } from '../check/messages.js';
+import { fitLines } from './grid.js';
 import { sanitizeInline, truncate } from './sanitize.js';
 
 export interface CheckTableOptions {
   color: 0 | 1 | 2 | 3;
+  /** The terminal's columns: longer lines are wrapped. */
+  width?: number;
 }
 
 const clean = (s: string, max = 80) => truncate(sanitizeInline(s), max);
@@ -51,5 +54,6 @@ export function renderCheckTable(report: CheckReport, options: CheckTableOptions
   const failed = s.failing > report.maxFindings || s.errors > 0;
   const line = `${checkSummaryLine(s, report.baseline.path !== null)} (fail on ${report.failOn})`;
   out.push(failed ? chalk.red(`✖ ${line}`) : chalk.green(`✔ ${line}`));
-  return `${out.join('\n')}\n`;
+  const text = `${out.join('\n')}\n`;
+  return options.width === undefined ? text : fitLines(text, options.width);
 }

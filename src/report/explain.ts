@@ -1,6 +1,7 @@
 /** `explain` output: per meeting, each value with its outlets, quotes and positions, then word diffs. */
 import { Chalk } from 'chalk';
 import type { DiffPart, ExplainReport } from '../compare/explain.js';
+import { fitLines } from './grid.js';
 import { safeJson, sanitizeInline, truncate } from './sanitize.js';
 
 const clean = (s: string, max = 200) => truncate(sanitizeInline(s), max);
@@ -18,7 +19,7 @@ export function renderDiff(parts: DiffPart[], color: 0 | 1 | 2 | 3): string {
     .join('');
 }
 
-export function renderExplainTable(report: ExplainReport, options: { color: 0 | 1 | 2 | 3 }): string {
+export function renderExplainTable(report: ExplainReport, options: { color: 0 | 1 | 2 | 3; width?: number }): string {
   const chalk = new Chalk({ level: options.color });
   const out: string[] = [];
   if (report.explanations.length === 0) return `No outlet reports ${report.fact} for the selection.\n`;
@@ -37,7 +38,8 @@ export function renderExplainTable(report: ExplainReport, options: { color: 0 | 
     }
     out.push('');
   }
-  return `${out.join('\n')}`;
+  const text = out.join('\n');
+  return options.width === undefined ? text : fitLines(text, options.width);
 }
 
 export function renderExplainJson(report: ExplainReport): string {

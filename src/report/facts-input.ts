@@ -128,22 +128,76 @@ function readSuppression(o: Obj): Suppression | string {
   return { article: o.article, path: o.path, line: o.line, column: o.column, facts: o.facts as string[] };
 }
 
-export function parseFactsNdjson(source: FactsSource): Parsed {
-  const out: Parsed = { source: source.name, articles: [], facts: [], diagnostics: [], suppressions: [], problems: [] };
-  const lines = source.text.split('\n');
+const NOT_RECORD = 'not a JSON object (expected one record per line, as written by extract --format ndjson)';
+const RECORD_TYPES = new Set(['article', 'fact', 'diagnostic', 'suppression']);
+
+/** One record to read: the parsed value, the line it is on, and where in a document it sits. */
+interface Entry {
+  data: unknown;
+  line: number;
+  /** `facts[3]` in an extract --format json document; '' for an NDJSON line. */
+  at: string;
+}
+
+/**
+ * The records of `extract --format json` (one document with `articles`, `facts` and `diagnostics`
+ * arrays) in the order NDJSON gives them, or null when the text is not such a document. The
+ * records are not on lines of their own: problems point at line 1 and name the record.
+ */
+function documentEntries(text: string): Entry[] | null {
+  if (!text.trimStart().startsWith('{')) return null;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    // NDJSON (its second line ends the document), or broken: read line by line.
+    return null;
+  }
+  if (!isObj(doc) || 'type' in doc || !Array.isArray(doc.articles) || !Array.isArray(doc.facts)) return null;
+  const entries: Entry[] = [];
+  const add = (list: unknown, name: string, type: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((v: unknown, i) => entries.push({ data: isObj(v) ? { ...v, type } : v, line: 1, at: `${name}[${i}]: ` }));
+  };
+  add(doc.articles, 'articles', 'article');
+  add(doc.facts, 'facts', 'fact');
+  add(doc.diagnostics, 'diagnostics', 'diagnostic');
+  add(doc.suppressions, 'suppressions', 'suppression');
+  return entries;
+}
+
+function* lineEntries(text: string): Generator<Entry> {
+  const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const text = (lines[i] as string).replace(/\r$/, '');
-    if (text.trim() === '') continue;
-    const lineNo = i + 1;
+    const line = (lines[i] as string).replace(/\r$/, '');
+    if (line.trim() === '') continue;
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(line);
     } catch {
-      out.problems.push(problem(source.name, lineNo, 'FACTS_JSON', 'not a JSON object (expected one record per line, as written by extract --format ndjson)'));
-      continue;
+      data = undefined;
     }
+    yield { data, line: i + 1, at: '' };
+  }
+}
+
+/**
+ * The records of one `--from-facts` file: NDJSON from `extract --format ndjson`, or the document of
+ * `extract --format json`. A bad record is a problem at its file and line; a file in which no line
+ * is a record at all (a compare report, a Markdown file) is one problem, not one per line.
+ */
+export function parseFactsNdjson(source: FactsSource): Parsed {
+  const out: Parsed = { source: source.name, articles: [], facts: [], diagnostics: [], suppressions: [], problems: [] };
+  const entries = documentEntries(source.text) ?? [...lineEntries(source.text)];
+  if (entries.length > 0 && !entries.some((e) => isObj(e.data) && RECORD_TYPES.has(e.data.type as string))) {
+    out.problems.push(
+      problem(source.name, (entries[0] as Entry).line, 'FACTS_FORMAT', 'not fact records: expected the output of extract --format ndjson (one record per line) or extract --format json'),
+    );
+    return out;
+  }
+  for (const { data, line: lineNo, at } of entries) {
     if (!isObj(data)) {
-      out.problems.push(problem(source.name, lineNo, 'FACTS_JSON', 'not a JSON object (expected one record per line, as written by extract --format ndjson)'));
+      out.problems.push(problem(source.name, lineNo, 'FACTS_JSON', at + NOT_RECORD));
       continue;
     }
     let read: unknown;
@@ -167,7 +221,7 @@ export function parseFactsNdjson(source: FactsSource): Parsed {
       default:
         read = `unknown record type ${JSON.stringify(data.type ?? null)} (expected article, fact, diagnostic or suppression from extract --format ndjson)`;
     }
-    if (isStr(read)) out.problems.push(problem(source.name, lineNo, 'FACTS_RECORD', read));
+    if (isStr(read)) out.problems.push(problem(source.name, lineNo, 'FACTS_RECORD', at + read));
   }
   return out;
 }

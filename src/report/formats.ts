@@ -20,6 +20,8 @@ export interface RenderOptions {
   context?: ReportContext;
   /** check html: the comparison the findings come from (the page shows it whole). */
   comparison?: CompareReport;
+  /** Tables: the terminal's columns, which no line may exceed (unset: no limit). */
+  width?: number;
 }
 
 /**

@@ -200,3 +200,62 @@ export function grid(head: string[], rows: string[][], widths: number[]): string
   out.push(rule(widths, '└', '┴', '┘'));
   return out.join('\n');
 }
+
+// --- Fitting a terminal -----------------------------------------------------------------------
+
+/** Columns a grid of these column widths takes: the widths and one border per column, plus one. */
+export function gridWidth(widths: readonly number[]): number {
+  return widths.reduce((a, b) => a + b, 0) + widths.length + 1;
+}
+
+/**
+ * Column widths narrowed, widest first, until the grid takes at most `total` columns; null when
+ * it cannot without a column under its minimum (`min`, one for all or one per column): the caller
+ * then lays the rows out another way.
+ */
+export function shrinkWidths(widths: readonly number[], total: number, min: number | readonly number[]): number[] | null {
+  const out = [...widths];
+  const floor = (i: number) => (typeof min === 'number' ? min : (min[i] ?? 3));
+  let excess = gridWidth(out) - total;
+  while (excess > 0) {
+    let widest = -1;
+    for (let i = 0; i < out.length; i++) if ((out[i] as number) > floor(i) && (widest === -1 || (out[i] as number) > (out[widest] as number))) widest = i;
+    if (widest === -1) return null;
+    out[widest] = (out[widest] as number) - 1;
+    excess--;
+  }
+  return out;
+}
+
+/**
+ * Every line at most `max` columns wide: a longer one is wrapped at spaces, its continuation lines
+ * indented two more than it, and a word that still does not fit is cut (ending in `…`). Colours
+ * carry over the breaks as in grid cells.
+ */
+export function fitLines(text: string, max: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (width(line) <= max) return [line];
+      const indent = /^ */.exec(line)?.[0].length ?? 0;
+      const hang = Math.min(indent + 2, Math.floor(max / 2));
+      const first = wrapLine(line.slice(indent), max - indent);
+      const head = first[0] ?? '';
+      const rest = wrapLine(first.slice(1).join(' '), max - hang);
+      const lines = carryStyles([head, ...rest]);
+      return lines.map((l, i) => fit(`${' '.repeat(i === 0 ? indent : hang)}${l}`, max));
+    })
+    .join('\n');
+}
+
+/** The widest word of a cell's text (what a column needs so that no word is cut), padding excluded. */
+export function widestWord(text: string): number {
+  let widest = 0;
+  for (const word of text.replace(SGR, '').split(/\s+/)) widest = Math.max(widest, width(word));
+  return widest;
+}
+
+/** A cell's text wrapped at spaces to lines of at most `max` columns (a longer word is cut). */
+export function wrapText(text: string, max: number): string[] {
+  return wrapCell(text, max).map((l) => fit(l, max));
+}

@@ -1,12 +1,12 @@
 /** `names` output: one row per outlet for each person or place, its spellings with counts. */
 import { Chalk } from 'chalk';
 import type { NamesReport } from '../names/names.js';
-import { grid } from './grid.js';
+import { fitLines, grid, shrinkWidths } from './grid.js';
 import { safeJson, sanitizeInline, truncate } from './sanitize.js';
 
 const clean = (s: string, max = 60) => truncate(sanitizeInline(s), max);
 
-export function renderNamesTable(report: NamesReport, options: { color: 0 | 1 | 2 | 3 }): string {
+export function renderNamesTable(report: NamesReport, options: { color: 0 | 1 | 2 | 3; width?: number }): string {
   const chalk = new Chalk({ level: options.color });
   if (report.names.length === 0) return 'No person or place is named by two or more outlets.\n';
   const rows: string[][] = [];
@@ -21,7 +21,10 @@ export function renderNamesTable(report: NamesReport, options: { color: 0 | 1 | 
       ]);
     });
   }
-  return `${grid(['Name', 'Kind', 'Outlet', 'Spellings'].map((h) => chalk.bold(h)), rows, [34, 9, 26, 44])}\n`;
+  const widths = [34, 9, 26, 44];
+  const fitted = options.width === undefined ? widths : (shrinkWidths(widths, options.width, 3) ?? widths);
+  const table = `${grid(['Name', 'Kind', 'Outlet', 'Spellings'].map((h) => chalk.bold(h)), rows, fitted)}\n`;
+  return options.width === undefined ? table : fitLines(table, options.width);
 }
 
 export function renderNamesJson(report: NamesReport): string {

@@ -15,8 +15,9 @@ describe('the sample GitHub Actions workflow', () => {
   const workflow = parse(text) as { on: unknown; jobs: Record<string, { steps: { run?: string; uses?: string }[] }> };
   const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 
-  it('is the one shown in the README', () => {
-    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``);
+  it('is the one shown in docs/ci.md, which the README links to', () => {
+    expect(fs.readFileSync(path.join(ROOT, 'docs/ci.md'), 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``);
+    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain('`examples/istanbul-talks-check.yml`');
   });
 
   it('installs and runs check; its command passes on the bundled corpus with annotations and a job summary', () => {

@@ -40,6 +40,20 @@ describe('reading extract NDJSON back', () => {
     expect(codes(text)).toEqual(['1:FACTS_JSON', '2:FACTS_JSON', '3:FACTS_RECORD', '4:FACTS_RECORD', '5:FACTS_RECORD', '6:FACTS_RECORD', '7:FACTS_RECORD', '8:FACTS_RECORD']);
   });
 
+  it('reads the extract --format json document as the same records, naming a bad one by its place', () => {
+    const doc = JSON.stringify({ schemaVersion: 1, articles: [JSON.parse(article('a'))], facts: [JSON.parse(fact('a')), { fact: 'weather' }], diagnostics: [] }, null, 2);
+    const p = parseFactsNdjson({ name: 'f.json', text: doc });
+    expect(p.articles.map((a) => a.record.id)).toEqual(['a']);
+    expect(p.facts.map((f) => f.record.value)).toEqual(['dolmabahce-palace']);
+    expect(p.problems.map((x) => `${x.line}:${x.code}:${x.message.slice(0, 10)}`)).toEqual(['1:FACTS_RECORD:facts[1]: ']);
+  });
+
+  it('gives one problem for a file in which no line is a record', () => {
+    expect(codes('# Report\n\nnot json\n{"type":"comparison"}\n')).toEqual(['1:FACTS_FORMAT']);
+    expect(codes(JSON.stringify({ schemaVersion: 1, events: [], comparisons: [] }, null, 2))).toEqual(['1:FACTS_FORMAT']);
+    expect(codes('')).toEqual([]);
+  });
+
   it.each([
     ['date', '2025-05-16', true],
     ['date', 'May 16', false],

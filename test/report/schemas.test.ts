@@ -26,6 +26,7 @@ describe('the shipped JSON Schemas', () => {
       'common.schema.json',
       'compare-record.schema.json',
       'compare.schema.json',
+      'config.schema.json',
       'extract-record.schema.json',
       'extract.schema.json',
       'sources.schema.json',

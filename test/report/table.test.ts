@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareReport } from '../../src/compare/compare.js';
 import { sanitize, safeJson } from '../../src/report/sanitize.js';
-import { renderCompareTable, renderDiagnostics } from '../../src/report/table.js';
+import { COMPARE_LEGEND, renderCompareTable, renderDiagnostics } from '../../src/report/table.js';
 
 function report(): CompareReport {
   return {
@@ -46,10 +46,22 @@ describe('renderCompareTable', () => {
         'Differences between meetings',
         '  venue: Dolmabahçe Palace at 2025-05-16 [Alpha] vs Çırağan Palace at 2025-06-02 [Gamma] — different meetings',
         '',
+        COMPARE_LEGEND,
         '2 articles · 2 outlets · 1 meeting · 1 fact — 0 agree, 0 compatible, 0 conflict, 1 single-source',
         '',
       ].join('\n'),
     );
+  });
+
+  it('fits a width: the grid when it can, else one block per fact; long lines wrapped with a hanging indent', () => {
+    const wide = renderCompareTable(report(), { color: 0, width: 60 });
+    expect(wide).toContain('│ venue │ single-source │ Dolmabahçe Palace │ — silent │');
+    expect(wide).toContain('\n  venue: Dolmabahçe Palace at 2025-05-16 [Alpha] vs Çırağan\n    Palace at 2025-06-02 [Gamma] — different meetings\n');
+    const narrow = renderCompareTable(report(), { color: 0, width: 40 });
+    expect(narrow).toContain('Meeting 2025-05-16 · 2 articles · 2\n  outlets\n  venue · single-source\n    Alpha  Dolmabahçe Palace\n    — silent: Beta\n');
+    for (const width of [20, 33, 40, 60]) {
+      for (const line of renderCompareTable(report(), { color: 1, width, evidence: true }).split('\n')) expect(line.replace(/\x1b\[[0-9;]*m/g, '').length).toBeLessThanOrEqual(width);
+    }
   });
 
   it('adds the quote and file:line:column with --evidence', () => {

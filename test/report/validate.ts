@@ -11,7 +11,7 @@ for (const file of fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.
   ajv.addSchema(JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8')));
 }
 
-export type SchemaName = 'extract' | 'extract-record' | 'compare' | 'compare-record' | 'check' | 'check-record' | 'baseline' | 'sources';
+export type SchemaName = 'config' | 'extract' | 'extract-record' | 'compare' | 'compare-record' | 'check' | 'check-record' | 'baseline' | 'sources';
 
 /** The validation errors of `data` against schema/<name>.schema.json (empty when valid). */
 export function schemaErrors(name: SchemaName, data: unknown): string[] {
