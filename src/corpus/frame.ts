@@ -42,6 +42,9 @@ const BYLINE = new RegExp(
   `^(?:[Bb]y [A-Z][\\w'-]{0,30}\\.?(?: (?:[A-Z][\\w'-]{0,30}\\.?|and|de|van|von|al)){0,5}(?:,? in ${PLACE})?(?: ?[,|-]? ?${DAY})?|(?:Published|Updated|Posted|Last updated)(?: on)?:? ${DAY})[ .]{0,3}$`,
 );
 
+/** What a line BYLINE may match starts with. */
+const BYLINE_START = /^[ \t]*(?:[Bb]y[ \t]|Published|Updated|Posted|Last[ \t]+updated)/;
+
 /** A line with its runs of spaces and tabs made one space, leading ones dropped, and where each character came from. */
 function normalise(line: string): { text: string; from: number[] } {
   let text = '';
@@ -102,9 +105,12 @@ export function articleFrame(published: string, body: string): Frame {
     if (line.trim() === '') continue;
     nonBlank++;
     // Line by line, and only lines of reasonable length: the patterns never see a whole article.
+    // A byline starts with a word of BYLINE's; a dateline is in the first lines.
     if (line.length > 400) continue;
+    const maybeByline = BYLINE_START.test(line);
+    if (!maybeByline && nonBlank > 4) continue;
     const { text, from } = normalise(line);
-    const by = BYLINE.exec(text);
+    const by = maybeByline ? BYLINE.exec(text) : null;
     if (by) {
       spans.push({ start, end: start + line.length });
       byline ??= dayOf(by, published);

@@ -44,6 +44,8 @@ const NAMES_A_DAY_INSIDE = new RegExp(`(?<![\\w-])${DAY_NAME}(?![\\w-])`, 'i');
  * matches some stretch of it that chrono may cut out ("today" of "today—thanks").
  */
 const DAY_PHRASE = new RegExp(DAY_NAME, 'i');
+/** Every stretch that names a day, for a sentence chrono need not read whole (one that speaks of no meeting). */
+const DAY_PHRASES = new RegExp(`(?<![\\w-])${DAY_NAME}(?![\\w-])`, 'gi');
 const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from|between)\s+(?:early\s+|late\s+)?$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -114,6 +116,14 @@ export function dayPhrases(text: string, ref: Date, reader: chrono.Chrono = dayR
     const named = NAMES_A_DAY_INSIDE.exec(found.text);
     if (named) out.push({ index: found.index + named.index, said: trimTrailing(named[0]) });
   }
+  return out;
+}
+
+/** The stretches of a text that name a day, by DAY_NAME alone. */
+function namedDays(text: string): Array<{ index: number; said: string }> {
+  const out: Array<{ index: number; said: string }> = [];
+  DAY_PHRASES.lastIndex = 0;
+  for (let m = DAY_PHRASES.exec(text); m !== null; m = DAY_PHRASES.exec(text)) out.push({ index: m.index, said: trimTrailing(m[0]) });
   return out;
 }
 
@@ -257,7 +267,12 @@ export function dayMentions(ctx: SentenceContext): DayMention[] {
   const ref = referenceDate(ctx.reference);
   // The sentence's tense matters only for a bare weekday.
   let future: boolean | undefined;
-  for (const { index, said } of dayPhrases(ctx.text, ref)) {
+  // A sentence about a meeting is read whole by chrono, which knows best where a day phrase ends
+  // ("Monday, June 2"); in any other sentence a day matters only as a meeting's day, and each
+  // stretch that names one is read on its own (memoised): chrono over every sentence that names a
+  // weekday would double the cost of reading dates.
+  const phrases = aboutMeeting ? dayPhrases(ctx.text, ref) : namedDays(ctx.text);
+  for (const { index, said } of phrases) {
     const result = readPhrase(said, ref, ctx.reference)[0];
     if (!result) continue;
     const start = result.start;
