@@ -31,11 +31,6 @@ export interface SentenceContext {
   gazetteer: Gazetteer;
   /** Days of the known meetings, to choose between last and next Friday. */
   meetings: ReadonlySet<string>;
-  /**
-   * Set on a second pass over an article that gave no date at all: a day named in a sentence that
-   * does not itself speak of the talks ("Let us give last Friday its due") is taken then.
-   */
-  lenient?: boolean;
 }
 
 /** Words that are titles or descriptions, not names: stripped from the front of a capitalised run. */
@@ -137,7 +132,6 @@ export function findPeople(text: string, mentions: Mention[], gazetteer?: Gazett
  * extractor that reads them. A class, so that V8 gives every context the same fast shape.
  */
 class LazyContext implements SentenceContext {
-  lenient?: boolean;
   private found: Person[] | null = null;
   private mask: string | null = null;
   constructor(
