@@ -51,6 +51,19 @@ function isLineBreak(c: string | undefined) {
   return c === '\n' || c === '\r';
 }
 
+const isLower = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+
+/**
+ * Whether the stop at `dot`, with no space before `next`, ends a sentence all the same: a word of
+ * two or more letters ending in a lower-case one before it (not an abbreviation), a capital and a
+ * lower-case letter after it ("Palace.The"); never "U.S.The", "e.g.The" or "example.com".
+ */
+function glued(text: string, dot: number, next: number): boolean {
+  if (!isUpper(text[next]) || !isLower(text[next + 1])) return false;
+  const word = wordBefore(text, dot);
+  return word.length >= 2 && !word.includes('.') && isLower(text[dot - 1]) && isLower(text[dot - 2]) && !ABBREVIATIONS.has(word);
+}
+
 export function splitSentences(text: string, from = 0, to = text.length): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let start = from;
@@ -95,6 +108,12 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
       while (j < to && CLOSERS.has(text[j] as string)) j++;
       if (j < to && !isSpace(text[j])) {
+        // Scraped text loses the space between sentences ("…at the Palace.The Russian delegation"):
+        // a lower-case word, a stop, then a capitalised word is a sentence break all the same.
+        if (c === '.' && glued(text, i, j)) {
+          push(j);
+          start = j;
+        }
         i = j - 1;
         continue;
       }

@@ -134,7 +134,8 @@ const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, f
 const ORDINAL_RE = /\b(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?:round|session)\b|(?:(?:direct|face-to-face|in-person|peace|formal|official)\s+){1,2}(?:talks|negotiations|meeting|round)\b)|round\s+(one|two|three|four|five|six)\b)/g;
 const AGO_RE = /\b(?:(a|one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(years?|months?|weeks?)\s+(?:ago|earlier|before)|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
 const RESET_RE = /\b(?:this\s+time|this\s+round|this\s+week|now|today|on\s+this\s+occasion|the\s+latest\s+round)\b/g;
-const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to)|unlike|after|before|following|follows?|followed|versus|up\s+from|down\s+from)\s+(?:(?:the|its|their|a|early|late|mid|spring|summer|autumn|winter|of|in|at|on|during|istanbul's|january|february|march|april|may|june|july|august|september|october|november|december)[\s-]+){0,4}$/;
+/** "since", "than", "after" … and at most five words before the reference: "since the round in Belarus on 7 March". */
+const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to)|unlike|after|before|following|follows?|followed|versus|up\s+from|down\s+from)\s+(?:[\w']+(?:-[\w']+)*\s+){0,5}$/;
 const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|as\s+with|as\s+was\s+the\s+case\s+(?:in|at)|like\s+in|like|as\s+(?:he|she|it|they)\s+(?:did|had)(?:\s+(?:in|at|during))?|then\s+as\s+now|same\s+[a-z]+\s+as(?:\s+(?:in|at|during))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
 /**
  * "…, the same venue as last month's round" / "…, just as in 2022" / "…, as he did last time": a
@@ -144,10 +145,16 @@ const ANAPHORIC_ALSO = /\bsame\s+[a-z]+\s+as\b|^\s*(?:just\s+|exactly\s+)?(?:as|
 /** What makes two references one: "the previous meeting on June 2", "the first round in May". */
 const APPOSED = /^\s*(?:,\s*)?(?:(?:held|which\s+was\s+held)\s+)?(?:on|in|of|at|during)\s+(?:the\s+)?$/;
 /** What joins two references into a list: "in May and again in June". */
-const JOINED = /^\s*(?:,|and|or|as\s+well\s+as)\s*(?:(?:again\s+)?in\s+|at\s+)?$/;
+const JOINED = /^\s*(?:,|and|or|as\s+well\s+as)\s*(?:(?:again\s+)?(?:in|on)\s+|at\s+)?$/;
+/** Nothing but the words that join days or rounds: "on … and on …", "in …, then in …". */
+const ONLY_GLUE = /^[\s,.;:]*(?:(?:on|in|at|and|or|then|both|again|also|the|of|during)[\s,.;:]+)*$/;
+/** "In all three rounds, …" at the head of a sentence. */
+const ALL_ROUNDS_FIRST = /^\s*(?:in|at|during|across|over)\s+(?:all|both|each|every)\b/;
 const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)|every\s+round|each\s+round|both\s+(?:rounds|meetings|sessions))\b/;
 /** A comma, semicolon or colon before a space, a dash between spaces, or a bracket (lookaheads keep it linear). */
 const SEGMENT_BREAK = /[,;:](?=\s)|\s[-\u2013\u2014]+(?=\s)|[()]/g;
+/** A word that coordinates two clauses. */
+const COORDINATOR = /\s(?:and|while|whereas|but|against)\s/g;
 /** A relative clause right after a reference: "May's meeting that secured …", "the round at which …". */
 const RELATIVE_AFTER = /^\s*(?:[\w'-]+\s+){0,3}?(?=(?:that|which|where|when|at\s+which|during\s+which|in\s+which)\b)/;
 const RELATIVE_START = /^\s*(?:(?:the\s+)?(?:latest|first|last|most|some|all|none|one|both|each)\s+of\s+)?(?:which|who|whom|whose|where|when|that|at\s+which|during\s+which|in\s+which)\b/;
@@ -246,7 +253,9 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
       if (taken(m.index, m.index + m[0].length)) continue;
       // A year alone is a meeting only beside a word for one ("the 2022 talks", not "annexed in 2022").
       const year = m[1] as string;
-      if (!nearMeeting(m.index) || main?.startsWith(year)) continue;
+      // "As in 2022, …" compares with that year's meeting whatever the words around it.
+      const alsoThen = ALSO.test(lower.slice(Math.max(0, m.index - 40), m.index));
+      if ((!alsoThen && !nearMeeting(m.index)) || main?.startsWith(year)) continue;
       const list = calendar.starting(year);
       if (list.length === 1) push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
     }
@@ -336,6 +345,18 @@ function segmentsOf(ctx: SentenceContext, refs: readonly Reference[]): Segment[]
     const m = RELATIVE_AFTER.exec(lower.slice(r.end, r.end + 40));
     if (m) marks[r.end + m[0].length] = 1;
   }
+  // Two meetings moved to in one clause are two clauses: "a little over an hour at the same venue on
+  // June 2 and almost two hours at Dolmabahçe in May" — cut at the last "and", "while", "but" between them.
+  for (let i = 0; i + 1 < refs.length; i++) {
+    const a = refs[i] as Reference;
+    const b = refs[i + 1] as Reference;
+    if (a.kind !== 'move' || b.kind !== 'move' || a.event === b.event) continue;
+    const between = lower.slice(a.end, b.start);
+    let cut = -1;
+    COORDINATOR.lastIndex = 0;
+    for (let m = COORDINATOR.exec(between); m !== null; m = COORDINATOR.exec(between)) cut = m.index + 1;
+    if (cut >= 0) marks[a.end + cut] = 1;
+  }
   for (const r of refs) marks.fill(2, r.start + 1, r.end);
   const starts: number[] = [];
   for (let i = 0; i < text.length; i++) if (marks[i] === 1) starts.push(i);
@@ -369,7 +390,10 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
   const refs = findReferences(ctx, env, days, options);
   const segments = segmentsOf(ctx, refs);
   // Places of other talks, "in Jeddah", in text order (almost always none).
-  const elsewhere = ctx.mentions.filter((m) => m.entity.offsite && /\b(?:in|at|to|near)\s+$/.test(ctx.lower.slice(Math.max(0, m.start - 6), m.start))).map((m) => m.start);
+  // A place named in a comparison ("the first meeting since the round in Belarus") moves nothing.
+  const elsewhere = ctx.mentions
+    .filter((m) => m.entity.offsite && /\b(?:in|at|to|near)\s+$/.test(ctx.lower.slice(Math.max(0, m.start - 6), m.start)) && !COMPARISON.test(ctx.lower.slice(Math.max(0, m.start - 40), m.start)))
+    .map((m) => m.start);
   let nextElsewhere = 0;
   const offsiteIn = (s: Segment) => {
     let found = false;
@@ -415,6 +439,9 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
         // phrase the relative clause hangs on is of that meeting too.
         previous.event = event;
         previous.offsite = previous.offsite || isUnknown;
+      } else if (s.kind === 'relative' && previous && event !== null && /^\s*where\b/.test(lower)) {
+        // "…at the Ciragan Palace, where the June round took place": the place was that meeting's too.
+        previous.also = [...new Set([...previous.also, event])];
       }
     } else if (resets.length) {
       event = null;
@@ -436,8 +463,9 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
       event = outer;
       isUnknown = unknown;
     }
-    // A relative clause right after a compared meeting in the same clause ("follows May's meeting that secured …").
-    const local = [...allRounds(lower)];
+    // "In all three rounds …" opening the sentence holds for all of it; elsewhere for its clause.
+    const local: string[] = [];
+    for (const e of allRounds(lower)) (i === 0 && ALL_ROUNDS_FIRST.test(lower) ? forward.add(e) : local.push(e));
     if (also.length) {
       // "…, the same venue as last month's round" looks back at the clause before and no further.
       // "As in 2022, the talks …" opens the sentence and holds for all of it.
@@ -447,6 +475,19 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
       } else for (const e of also) forward.add(e);
     }
     scopes.push({ event, also: [...new Set([...forward, ...local])], offsite: offsiteIn(s) || isUnknown });
+  });
+  // A clause of nothing but days or rounds ("…twice at the Çırağan Palace, on June 2 and on July 23")
+  // says when the clause before it happened, if that one did not say.
+  segments.forEach((s, i) => {
+    const previous = scopes[i - 1];
+    const before = segments[i - 1];
+    const scope = scopes[i] as Scope;
+    if (!previous || !before || before.refs.length > 0 || scope.event === null || !s.refs.some((r) => r.kind === 'move')) return;
+    let rest = ctx.lower.slice(s.start, s.end);
+    for (const r of [...s.refs].reverse()) rest = rest.slice(0, r.start - s.start) + rest.slice(r.end - s.start);
+    if (!ONLY_GLUE.test(rest)) return;
+    previous.event = scope.event;
+    previous.also = [...new Set([...previous.also, ...scope.also])];
   });
   const carry = !carried && opensWithRecap && outer !== null && !unknown ? outer : null;
   return {

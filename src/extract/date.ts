@@ -48,6 +48,8 @@ const DAY_PHRASE = new RegExp(DAY_NAME, 'i');
 const DAY_PHRASES = new RegExp(`(?<![\\w-])${DAY_NAME}(?![\\w-])`, 'gi');
 const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from|between)\s+(?:early\s+|late\s+)?$/;
+/** The end of a span of days: "between June 20 and June 30", "from 20 to 30 June". */
+const RANGE_END = /\b(?:between|from)\s+[\w,]+(?:\s[\w,]+){0,4}\s(?:and|to)\s+$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 export function isoDate(year: number, month: number, day: number): string {
@@ -144,11 +146,22 @@ const OTHER_NOUN = String.raw`swaps?|exchanges?|calls?|conversations?|statements
 /** "Friday's talks", "the May 16 round": the day names the talks it stands before. */
 const TALKS_AFTER = new RegExp(String.raw`^(?:'s)?\s+(?:${TALKS_NOUN})\b`);
 /** "the talks (held) (in Istanbul) on Friday": the day names the talks it stands after. */
-const TALKS_BEFORE = new RegExp(String.raw`\b(?:${TALKS_NOUN})(?:\s+(?:held|scheduled|set|planned|due|slated|expected))?(?:\s+(?:in|at)\s+[\w'-]+){0,3},?\s+(?:on\s+|for\s+)?$`);
+/** What may stand between the talks and their day: a few plain words ("with Russia in Istanbul on"), no punctuation but a comma. */
+function attached(between: string): boolean {
+  const words = between.replace(/,\s*$/, ' ').trim();
+  return words === '' || (ATTACHED_WORDS.test(words) && words.split(' ').length <= 8);
+}
+const ATTACHED_WORDS = /^[\w'-]+(?: [\w'-]+)*$/;
+/** "the talks held/scheduled …": a participle that says the talks are the ones on that day. */
+const PARTICIPLE_OF_TALKS = /^\s+(?:held|scheduled|set|planned|due|slated|expected)\b/;
+/** A verb that takes the talks as its object and has a day of its own: "Putin proposed the direct talks on Sunday". */
+const OBJECT_OF_ANNOUNCING = /\b(?:proposed|proposes|suggested|suggests|offered|offers|announced|announces|requested|requests|demanded|demands|called\s+for|confirmed|confirms|arranged)\s+(?:(?:the|a|an|new|direct|further|fresh|peace|[a-z]+-[a-z]+)\s+){0,3}$/;
 /** "a phone call on Sunday", "the swap on Friday": the day of something else. */
 const OTHER_BEFORE = new RegExp(String.raw`\b(?:${OTHER_NOUN})\s+(?:on\s+)?$`);
 /** Talks that are not the talks: "a bilateral meeting on Thursday", "a separate session". */
 const SIDE_MEETING = /\b(?:bilateral|separate|one-on-one|phone|telephone|video|virtual|online)\s+(?:\w+\s+)?$/;
+/** Talks held at a distance are not the meeting in Istanbul: "resumed their work by video link on Friday". */
+const REMOTE = /\b(?:by|via|over)\s+(?:video|phone|telephone)\b|\bvideo\s*(?:link|call|conference)|\bvideoconference\b|\bonline\b/;
 /** The same, anywhere between a verb and its day: "held a bilateral meeting with … on Thursday". */
 const SIDE_MEETING_IN = new RegExp(String.raw`\b(?:bilateral|separate|one-on-one|phone|telephone|video|virtual|online)\s+(?:\w+\s+)?(?:${TALKS_NOUN})\b`);
 /** Verbs of people meeting: "the delegations met on Friday". */
@@ -202,9 +215,16 @@ export function talksOnDay(lower: string, index: number, end: number): boolean {
   const after = lower.slice(end, end + WINDOW);
   if (TALKS_AFTER.test(after)) return !SIDE_MEETING.test(before);
   if (OTHER_BEFORE.test(before)) return false;
-  if (TALKS_BEFORE.test(before)) {
-    const noun = lastMatch(NOUN, before);
-    return !SIDE_MEETING.test(before.slice(0, noun?.index ?? before.length));
+  // "the talks (held) (with Russia) (in Istanbul) on Friday": the day of the nearest talks before it,
+  // when nothing that has days of its own (a verb, another event) stands between — unless those
+  // talks are the object of an announcement or proposal ("proposed the direct talks on Sunday").
+  const noun = lastMatch(NOUN, before);
+  if (noun?.talks) {
+    const between = before.slice(noun.end);
+    if (attached(between) && firstMatch(VERB, between.replace(PARTICIPLE_OF_TALKS, ' ')) === null) {
+      const head = before.slice(0, noun.index);
+      return !SIDE_MEETING.test(head) && !OBJECT_OF_ANNOUNCING.test(head);
+    }
   }
   // The verb that governs the day: the nearest before it in its clause, else the first after it.
   const cut = lastMatch(CLAUSE_ENDS, before);
@@ -213,7 +233,7 @@ export function talksOnDay(lower: string, index: number, end: number): boolean {
   if (verb) {
     // "held a phone call on Sunday": what the verb is said of between it and the day.
     const zone = before.slice(verb.end);
-    if (OTHER_NOUN_RE.test(zone) || SIDE_MEETING_IN.test(zone)) return false;
+    if (OTHER_NOUN_RE.test(zone) || SIDE_MEETING_IN.test(zone) || REMOTE.test(zone)) return false;
     if (!verb.talks) return false;
     if (verb.people) return true;
     const at = index - before.length + verb.index;
@@ -221,8 +241,8 @@ export function talksOnDay(lower: string, index: number, end: number): boolean {
     return subject === null || subject.talks;
   }
   // No verb before it: the thing it is said of, if any ("gives a statement … on May 15").
-  const noun = lastMatch(NOUN, before);
-  if (noun && !noun.talks) return false;
+  const thing = lastMatch(NOUN, before);
+  if (thing && !thing.talks) return false;
   // Only for a day that opens its clause ("On Tuesday, negotiators met", "Fidan on Friday urged"):
   // elsewhere the verb after it is another clause's.
   const opening = before.slice(before.lastIndexOf(',') + 1).trim();
@@ -301,7 +321,8 @@ export function dayMentions(ctx: SentenceContext): DayMention[] {
     }
     const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
     const namesTalks = TALKS_AFTER.test(after);
-    const ofTalks = !DATELINE_AFTER.test(after) && (namesTalks || !NOT_THE_MEETING_DAY.test(before.slice(-20))) && talksOnDay(ctx.lower, index, end);
+    const ofTalks =
+      !DATELINE_AFTER.test(after) && (namesTalks || !NOT_THE_MEETING_DAY.test(before.slice(-20))) && !RANGE_END.test(before) && talksOnDay(ctx.lower, index, end);
     out.push({ start: index, end, value, talks: aboutMeeting && ofTalks, ...(ofTalks && !aboutMeeting ? { neutral: true } : {}) });
   }
   return out;

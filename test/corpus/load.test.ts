@@ -35,6 +35,11 @@ describe('sentences', () => {
   it('keeps hard-wrapped paragraphs whole and splits lines that end a sentence', () => {
     expect(split('The talks lasted\ntwo hours.\nThey ended.')).toEqual(['The talks lasted\ntwo hours.', 'They ended.']);
   });
+  it('splits sentences whose space was lost in scraping, but not abbreviations, initials or domains', () => {
+    expect(split('The talks took place at the Palace.The Russian side was led by Medinsky.')).toEqual(['The talks took place at the Palace.', 'The Russian side was led by Medinsky.']);
+    expect(split('He spoke in Istanbul.Speaking later, he smiled.')).toEqual(['He spoke in Istanbul.', 'Speaking later, he smiled.']);
+    expect(split('The U.S.Secretary spoke. See example.com for more. Talks with Gen.Smith ended.')).toEqual(['The U.S.Secretary spoke.', 'See example.com for more.', 'Talks with Gen.Smith ended.']);
+  });
   it('handles quotes after the full stop', () => {
     expect(split('He said “no.” Then he left.')).toEqual(['He said “no.”', 'Then he left.']);
   });

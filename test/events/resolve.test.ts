@@ -55,10 +55,42 @@ describe('sentence scopes', () => {
     expect(scopes(venue).at('ended')).toMatchObject({ also: [] });
   });
 
+  it('cuts a clause that moves to two meetings at the word that joins them', () => {
+    const text = 'They spent 40 minutes at the Ciragan Palace, against an hour at the same venue on June 2 and two hours at Dolmabahce in May.';
+    const s = scopes(text, '2025-07-23', '2025-07-24');
+    expect([s.at('Ciragan').event, s.at('same venue').event, s.at('Dolmabahce').event]).toEqual([null, '2025-06-02', '2025-05-16']);
+  });
+
+  it('gives a clause of nothing but days to the clause before it', () => {
+    const text = 'The sides met three times: on May 16 at the Dolmabahce Palace, and then twice at the Ciragan Palace, on June 2 and on July 23.';
+    const s = scopes(text, '2025-07-23', '2025-08-15');
+    expect(s.at('Dolmabahce')).toMatchObject({ event: '2025-05-16', also: [] });
+    expect(s.at('Ciragan')).toMatchObject({ event: '2025-06-02', also: ['2025-07-23'] });
+    // Trap: a clause with words of its own keeps them.
+    expect(scopes('They met at the Ciragan Palace, and on June 2 they met again.', '2025-07-23', '2025-07-24').at('Ciragan').event).toBeNull();
+  });
+
+  it('makes "in all three rounds" at the head of a sentence hold for all of it', () => {
+    const s = scopes('In all three rounds the Russian delegation was headed by Medinsky, and the Ukrainian one by Umerov.', '2025-07-23', '2025-08-15');
+    expect(s.at('Umerov').also).toEqual(['2025-05-16', '2025-06-02']);
+  });
+
+  it('gives a place the meeting a "where" clause after it names', () => {
+    expect(scopes('The talks are expected at the Ciragan Palace, where the June round took place.', '2025-07-23', '2025-07-21').at('Ciragan')).toMatchObject({ event: null, also: ['2025-06-02'] });
+  });
+
+  it('reads a year after "as in" as that year\'s meeting, with or without a word for one', () => {
+    expect(scopes('As in 2022, the Russian side was led by Medinsky.', '2025-05-16').at('Medinsky').also).toEqual(['2022-03-29']);
+    // Trap: a year alone far from any meeting is not one.
+    expect(scopes('Russia annexed four regions in 2022 and now demands more.', '2025-05-16').at('regions').also).toEqual([]);
+  });
+
   it('drops what was said of talks held elsewhere', () => {
     expect(scopes('At a US-brokered meeting in Jeddah, Ukraine backed a 30-day ceasefire.').at('US').offsite).toBe(true);
     expect(scopes('A meeting in Antalya on March 10 that was moderated by Cavusoglu ended without progress.', '2022-03-29').at('moderated').offsite).toBe(true);
     expect(scopes('The talks were mediated by Ankara.').at('Ankara').offsite).toBe(false);
+    // A place named only in a comparison moves nothing.
+    expect(scopes("Today's talks are the first since the round in Belarus on 7 March.", '2022-03-29').at('talks').offsite).toBe(false);
   });
 
   it('hands a recap the sentence opens with to the next sentence, and takes one in when it names no meeting', () => {

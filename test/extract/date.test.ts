@@ -57,6 +57,8 @@ describe('date: whose day is it', () => {
     ['The meeting is set to take place Monday at the Ciragan Palace.', '2025-06-01', '2025-06-02'],
     ['A trilateral meeting of the delegations began on Monday in Istanbul.', '2025-06-02', '2025-06-02'],
     ['Negotiators concluded their second round of talks in Istanbul on Tuesday.', '2025-06-03', '2025-06-03'],
+    ['Umerov spoke after talks with Russia at the Ciragan Palace in Istanbul on Wednesday evening.', '2025-07-24', '2025-07-23'],
+    ["The Kremlin said Friday's talks with Kyiv in Istanbul were useful.", '2025-05-17', '2025-05-16'],
   ])('the talks’ day: %s', (text, reference, expected) => {
     expect(values(date, text, reference)).toEqual([expected]);
   });
@@ -73,6 +75,10 @@ describe('date: whose day is it', () => {
     ['Fidan held a bilateral meeting with the Ukrainian delegation on Thursday, on the eve of the talks.', '2025-05-16'],
     ['Medinsky gave a statement to journalists at the consulate in Istanbul on May 15 before the talks.', '2025-05-16'],
     ['The two sides agreed to further talks between June 20 and 30.', '2025-06-03'],
+    ['Kyiv proposed holding the next meeting between June 20 and June 30.', '2025-06-03'],
+    ['Putin had proposed the direct talks on Sunday, hours after a call for a truce.', '2025-05-16'],
+    ['The delegations resumed their work by video link on Friday, weeks after the talks.', '2022-04-04'],
+    ['The talks announced on Monday are expected next week.', '2025-05-20'],
   ])('trap, not the talks’ day: %s', (text, reference) => {
     expect(values(date, text, reference)).toEqual([]);
   });
