@@ -289,7 +289,8 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
     const unit = (m[2] ?? m[3] ?? m[4] ?? '').replace(/s$/, '');
     const span = unit === 'year' ? 365 : unit === 'month' ? 30 : 7;
     const target = m[4] ? addDays(env.reference, -15) : addDays(env.reference, -n * span);
-    const slack = unit === 'year' ? 120 : unit === 'month' ? 20 : 5;
+    // "Three years ago" is said loosely: a year either way of a season.
+    const slack = unit === 'year' ? 200 : unit === 'month' ? 20 : 5;
     const list = calendar.meetings.filter((x) => x.id !== main && x.id <= env.reference && Math.abs(dayNumber(x.id) - dayNumber(target)) <= slack);
     if (list.length === 1) push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
   }
@@ -314,7 +315,8 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
     // "in May and (again) in June": a reference joined to an earlier one of the same kind.
     const previous = out[out.length - 1];
     const glue = previous !== undefined && lastEnd >= 0 ? lower.slice(lastEnd, r.start) : null;
-    const joined = glue !== null && JOINED.test(glue) && (previous as Reference).kind !== 'reset';
+    // A reset word ("this time", "today") begins no list; a day of the main meeting may ("on June 2 and on July 23").
+    const joined = glue !== null && JOINED.test(glue) && ((previous as Reference).kind !== 'reset' || (previous as Reference).by === 'day');
     const apposed = glue !== null && APPOSED.test(glue) && (previous as Reference).kind !== 'reset';
     lastEnd = r.end;
     let kind: Reference['kind'];
@@ -482,12 +484,13 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
     const previous = scopes[i - 1];
     const before = segments[i - 1];
     const scope = scopes[i] as Scope;
-    if (!previous || !before || before.refs.length > 0 || scope.event === null || !s.refs.some((r) => r.kind === 'move')) return;
+    if (!previous || !before || before.refs.length > 0 || !s.refs.some((r) => r.kind === 'move' || r.kind === 'also')) return;
     let rest = ctx.lower.slice(s.start, s.end);
     for (const r of [...s.refs].reverse()) rest = rest.slice(0, r.start - s.start) + rest.slice(r.end - s.start);
     if (!ONLY_GLUE.test(rest)) return;
-    previous.event = scope.event;
-    previous.also = [...new Set([...previous.also, ...scope.also])];
+    const named = [...new Set(s.refs.filter((r) => r.event !== null && r.kind !== 'compared').map((r) => (r.event === main ? null : r.event)))];
+    previous.event = named[0] ?? null;
+    previous.also = [...new Set([...previous.also, ...named.slice(1).map((e) => e ?? (main as string))])];
   });
   const carry = !carried && opensWithRecap && outer !== null && !unknown ? outer : null;
   return {

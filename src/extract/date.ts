@@ -321,6 +321,12 @@ export function dayMentions(ctx: SentenceContext): DayMention[] {
     }
     const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
     const namesTalks = TALKS_AFTER.test(after);
+    // "the round in Belarus on 7 March": the day of talks held elsewhere is no day of ours.
+    const elsewhere = ctx.mentions.some((m) => m.entity.offsite === true && m.end <= index && index - m.end <= 3 && ctx.lower.slice(m.end, index).trim() === '');
+    if (elsewhere) {
+      out.push({ start: index, end, value, talks: false });
+      continue;
+    }
     const ofTalks =
       !DATELINE_AFTER.test(after) && (namesTalks || !NOT_THE_MEETING_DAY.test(before.slice(-20))) && !RANGE_END.test(before) && talksOnDay(ctx.lower, index, end);
     out.push({ start: index, end, value, talks: aboutMeeting && ofTalks, ...(ofTalks && !aboutMeeting ? { neutral: true } : {}) });

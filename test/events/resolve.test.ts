@@ -28,6 +28,10 @@ describe('sentence scopes', () => {
     expect(scopes(text, '2025-06-02').at(word).event).toBe(event);
   });
 
+  it('reads "three years ago" loosely: in August 2025 it is the March 2022 meeting', () => {
+    expect(scopes('Three years ago, talks in the same Dolmabahce palace ended with a draft.', '2025-07-23', '2025-08-15').at('Dolmabahce').event).toBe('2022-03-29');
+  });
+
   it('takes "previous talks" to be the meeting before the main one, and a relative clause with it', () => {
     const text = 'Previous peace talks in Istanbul, which had also been led by Medinsky and Umerov, broke down in the spring of 2022.';
     expect(scopes(text, '2025-05-16').at('Medinsky').event).toBe('2022-03-29');
@@ -66,6 +70,9 @@ describe('sentence scopes', () => {
     const s = scopes(text, '2025-07-23', '2025-08-15');
     expect(s.at('Dolmabahce')).toMatchObject({ event: '2025-05-16', also: [] });
     expect(s.at('Ciragan')).toMatchObject({ event: '2025-06-02', also: ['2025-07-23'] });
+    // A day of the main meeting joins the list too.
+    const main = scopes('They met twice at the Ciragan Palace, on June 2 and on July 23.', '2025-06-02', '2025-08-15');
+    expect(main.at('Ciragan')).toMatchObject({ event: null, also: ['2025-07-23'] });
     // Trap: a clause with words of its own keeps them.
     expect(scopes('They met at the Ciragan Palace, and on June 2 they met again.', '2025-07-23', '2025-07-24').at('Ciragan').event).toBeNull();
   });

@@ -79,6 +79,7 @@ describe('date: whose day is it', () => {
     ['Putin had proposed the direct talks on Sunday, hours after a call for a truce.', '2025-05-16'],
     ['The delegations resumed their work by video link on Friday, weeks after the talks.', '2022-04-04'],
     ['The talks announced on Monday are expected next week.', '2025-05-20'],
+    ['These are the first talks in person since the round in Belarus on 7 March.', '2022-03-29'],
   ])('trap, not the talks’ day: %s', (text, reference) => {
     expect(values(date, text, reference)).toEqual([]);
   });
