@@ -20,6 +20,7 @@ import type { Meeting } from './events/meetings.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
 import { holders, type Entity, type Gazetteer } from './knowledge/gazetteer.js';
 import { parseRoleValue } from './extract/chair.js';
+import { SAME_VENUE } from './extract/venue.js';
 import type { Article, ArticleSummary, Diagnostic, FactKind, FactRecord } from './types.js';
 
 export interface PipelineOptions {
@@ -288,6 +289,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const seen = new Set<string>();
   const quoteContexts: QuoteContext[] | undefined = options.context ? [] : undefined;
   const contextAt = new Set<number>();
+  let lastVenue: { value: FactRecord['value']; label: string } | null = null;
   for (const f of found) {
     const c = f.candidate;
     // Dates are always extracted (they decide events, above); only requested kinds are reported.
@@ -311,6 +313,11 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
       // A chair named by title is whoever held the office that day, when exactly one person did.
       const role = c.fact === 'chair' ? parseRoleValue(c.value as string) : null;
       let { value, label } = c;
+      // "In the same palace": the venue the article named last before it, if any.
+      if (c.fact === 'venue' && value === SAME_VENUE) {
+        if (!lastVenue) continue;
+        ({ value, label } = lastVenue);
+      }
       if (role) {
         const held = e === null ? [] : holders(gazetteer, role.title, role.of ?? calendar.onDay(e)?.host ?? '', e);
         if (held.length !== 1) continue;
@@ -322,6 +329,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
       if (seen.has(key)) continue;
       seen.add(key);
       facts.push({ article: article.id, outlet: article.outlet, event: e, fact: c.fact, subject: c.subject, value, label: detach(label), evidence });
+      if (c.fact === 'venue') lastVenue = { value, label };
     }
   }
 

@@ -136,12 +136,12 @@ const AGO_RE = /\b(?:(a|one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+
 const RESET_RE = /\b(?:this\s+time|this\s+round|this\s+week|now|today|on\s+this\s+occasion|the\s+latest\s+round)\b/g;
 /** "since", "than", "after" … and at most five words before the reference: "since the round in Belarus on 7 March". */
 const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to)|unlike|after|before|following|follows?|followed|versus|up\s+from|down\s+from)\s+(?:[\w']+(?:-[\w']+)*\s+){0,5}$/;
-const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|as\s+with|as\s+was\s+the\s+case\s+(?:in|at)|like\s+in|like|as\s+(?:he|she|it|they)\s+(?:did|had)(?:\s+(?:in|at|during))?|then\s+as\s+now|same\s+[a-z]+\s+as(?:\s+(?:in|at|during))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
+const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|as\s+with|as\s+was\s+the\s+case\s+(?:in|at)|like\s+in|like|as\s+(?:he|she|it|they)\s+(?:did|had)(?:\s+(?:in|at|during))?|then\s+as\s+now|same\s+(?:[a-z]+\s+)?as(?:\s+(?:in|at|during))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
 /**
  * "…, the same venue as last month's round" / "…, just as in 2022" / "…, as he did last time": a
  * clause that only compares says the clause before it held there too.
  */
-const ANAPHORIC_ALSO = /\bsame\s+[a-z]+\s+as\b|^\s*(?:just\s+|exactly\s+)?(?:as|like)\s+(?:(?:he|she|it|they)\s+(?:did|had)\b|in\b|at\b|during\b|with\b)/;
+const ANAPHORIC_ALSO = /\bsame\s+(?:[a-z]+\s+)?as\b|^\s*(?:just\s+|exactly\s+)?(?:as|like)\s+(?:(?:he|she|it|they)\s+(?:did|had)\b|in\b|at\b|during\b|with\b)/;
 /** What makes two references one: "the previous meeting on June 2", "the first round in May". */
 const APPOSED = /^\s*(?:,\s*)?(?:(?:held|which\s+was\s+held)\s+)?(?:on|in|of|at|during)\s+(?:the\s+)?$/;
 /** What joins two references into a list: "in May and again in June". */

@@ -37,11 +37,16 @@ function misspelt(gazetteer: Gazetteer, name: string, kind: string): Entity | un
 const MEETING = /\b(?:talks|meeting|meetings|met|meet|negotiations|negotiators|delegations|session|round|held|hosted|convened|gathered|venue|sat)\b/;
 const UNKNOWN_VENUE = /\b(?:at|in|inside)\s+the\s+((?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Palace|Hotel|Centre|Center|Mansion|Pavilion|Residence|Kiosk|Building))\b/gu;
 
+/** "in the same palace", "at the same venue": the place named before, which the pipeline reads from the article. */
+const SAME = /\bthe\s+same\s+(?:palace|venue|building|halls?)\b/g;
+/** The value of a venue named only as "the same venue" until the pipeline resolves it. */
+export const SAME_VENUE = 'same-venue';
+
 export default defineExtractor({
   id: 'venue',
   description: 'The building the meeting was held in (place id).',
   // A known venue, or the word UNKNOWN_VENUE ends with.
-  cues: { entities: ['venue'], words: ['palace', 'hotel', 'centre', 'center', 'mansion', 'pavilion', 'residence', 'kiosk', 'building'] },
+  cues: { entities: ['venue'], words: ['palace', 'hotel', 'centre', 'center', 'mansion', 'pavilion', 'residence', 'kiosk', 'building', 'venue', 'hall'] },
   extract(ctx) {
     const out: Candidate<'venue'>[] = [];
     for (const m of ctx.mentions) {
@@ -58,6 +63,13 @@ export default defineExtractor({
         const known = misspelt(ctx.gazetteer, words.slice(0, -1).join(' '), (words[words.length - 1] as string).toLowerCase());
         out.push({ fact: 'venue', subject: null, value: known?.id ?? slugify(name), label: known?.name ?? name, start, end: start + name.length });
       }
+    }
+    SAME.lastIndex = 0;
+    for (let m = SAME.exec(ctx.lower); m !== null; m = SAME.exec(ctx.lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((c) => c.start < end && start < c.end)) continue;
+      out.push({ fact: 'venue', subject: null, value: SAME_VENUE, label: ctx.text.slice(start, end), start, end });
     }
     return out;
   },

@@ -195,3 +195,15 @@ describe('a chair named by title', () => {
     expect(run('The talks in Istanbul on Monday were moderated by the Ukrainian intelligence chief.', '2025-06-02').facts.filter((f) => f.includes('chair'))).toEqual([]);
   });
 });
+
+describe('a venue named as "the same palace"', () => {
+  it('is the venue the article named before it, at the meeting its clause is about', () => {
+    const r = run('The talks on Friday were held at the Dolmabahce Palace. Three years ago, in the same palace, an earlier round ended with a draft treaty.', '2025-05-16');
+    expect(r.facts).toEqual(expect.arrayContaining(['2025-05-16 venue "dolmabahce-palace"', '2022-03-29 venue "dolmabahce-palace"']));
+  });
+
+  it('is nothing when the article named no venue before it', () => {
+    const r = run('Three years ago, in the same palace, an earlier round ended with a draft treaty. The talks on Friday were held at the Dolmabahce Palace.', '2025-05-16');
+    expect(r.facts.filter((f) => f.includes('venue'))).toEqual(['2025-05-16 venue "dolmabahce-palace"']);
+  });
+});

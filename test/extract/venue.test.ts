@@ -21,6 +21,12 @@ describe('venue', () => {
     expect(values(venue, text)).toEqual(expected);
   });
 
+  it('marks "the same palace" for the pipeline to read from the article', () => {
+    expect(values(venue, 'Three years ago, in the same palace, the talks collapsed.')).toEqual(['same-venue']);
+    expect(values(venue, 'They met at the same venue on June 2.')).toEqual(['same-venue']);
+    expect(values(venue, 'The talks kept the same format and the same schedule.')).toEqual([]);
+  });
+
   it.each(['Delegations from both nations met at a palace in Istanbul.', 'The talks were held in Istanbul.', 'The meeting was in a hotel on the Bosphorus.'])(
     'trap: %s',
     (text) => {
