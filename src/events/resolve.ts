@@ -485,8 +485,14 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
     const before = segments[i - 1];
     const scope = scopes[i] as Scope;
     if (!previous || !before || before.refs.length > 0 || !s.refs.some((r) => r.kind === 'move' || r.kind === 'also')) return;
-    let rest = ctx.lower.slice(s.start, s.end);
-    for (const r of [...s.refs].reverse()) rest = rest.slice(0, r.start - s.start) + rest.slice(r.end - s.start);
+    // The clause without its references, from the stretches between them (linear in the clause).
+    let rest = '';
+    let from = s.start;
+    for (const r of s.refs) {
+      rest += `${ctx.lower.slice(from, Math.max(from, r.start))} `;
+      from = Math.max(from, r.end);
+    }
+    rest += ctx.lower.slice(from, s.end);
     if (!ONLY_GLUE.test(rest)) return;
     const named = [...new Set(s.refs.filter((r) => r.event !== null && r.kind !== 'compared').map((r) => (r.event === main ? null : r.event)))];
     previous.event = named[0] ?? null;
