@@ -297,8 +297,13 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const scope = scopes[f.sentence]?.at(c.anchor ?? c.start) ?? NO_SCOPE;
     if (scope.offsite) continue;
     let event = scope.event ?? main;
-    // A day of talks is a fact of the meeting held that day (or within two days of it).
-    if (c.fact === 'date') event = meetingOfDay(calendar, { start: 0, end: 0, value: c.value as string, talks: true });
+    // A day of talks is a fact of the meeting held that day (or within two days of it); a day no
+    // calendar meeting is near is a fact only as the article's own meeting (a round the calendar
+    // lacks), not as a passing mention of other talks.
+    if (c.fact === 'date') {
+      event = meetingOfDay(calendar, { start: 0, end: 0, value: c.value as string, talks: true });
+      if (event !== null && !calendar.ids.has(event) && event !== main) continue;
+    }
     const [start, end] = originalSpan(folded, f.start, f.end);
     const point = pointAt(start);
     const evidence = { quote: detach(article.raw.slice(start, end)), start, end, line: point.line, column: point.column };

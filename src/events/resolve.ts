@@ -133,6 +133,8 @@ const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, f
 /** "the second round", "third round of talks", "round two", "the first direct talks". */
 const ORDINAL_RE = /\b(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?:round|session)\b|(?:(?:direct|face-to-face|in-person|peace|formal|official)\s+){1,2}(?:talks|negotiations|meeting|round)\b)|round\s+(one|two|three|four|five|six)\b)/g;
 const AGO_RE = /\b(?:(a|one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(years?|months?|weeks?)\s+(?:ago|earlier|before)|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
+/** The start of a clause, up to a conjunction: what may stand before a "now" that resets. */
+const CLAUSE_HEAD = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas|yet)\s+)$/;
 const RESET_RE = /\b(?:this\s+time|this\s+round|this\s+week|now|today|on\s+this\s+occasion|the\s+latest\s+round)\b/g;
 /** "since", "than", "after" … and at most five words before the reference: "since the round in Belarus on 7 March". */
 const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to)|unlike|after|before|following|follows?|followed|versus|up\s+from|down\s+from)\s+(?:[\w']+(?:-[\w']+)*\s+){0,5}$/;
@@ -153,6 +155,18 @@ const ALL_ROUNDS_FIRST = /^\s*(?:in|at|during|across|over)\s+(?:all|both|each|ev
 const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)|every\s+round|each\s+round|both\s+(?:rounds|meetings|sessions))\b/;
 /** A comma, semicolon or colon before a space, a dash between spaces, or a bracket (lookaheads keep it linear). */
 const SEGMENT_BREAK = /[,;:](?=\s)|\s[-\u2013\u2014]+(?=\s)|[()]/g;
+/** A relative clause that says what happened at a place: "where the June round took place", "which hosted the June round". */
+const PLACE_RELATIVE = /^\s*(?:where\b|(?:which|that)\s+(?:also\s+)?(?:hosted|housed|staged|was\s+the\s+(?:venue|setting|scene)\s+(?:of|for))\b)/;
+/** Where the last "where", "which", "who" or ", that" of a stretch without commas starts (-1: none). */
+function lastRelative(stretch: string): number {
+  const cut = Math.max(stretch.lastIndexOf(','), stretch.lastIndexOf(';'), stretch.lastIndexOf(':'));
+  let at = -1;
+  RELATIVE_WORD.lastIndex = 0;
+  // The space before the word: where a comma's clause would start too.
+  for (let m = RELATIVE_WORD.exec(stretch); m !== null; m = RELATIVE_WORD.exec(stretch)) if (m.index > cut) at = m.index;
+  return at;
+}
+const RELATIVE_WORD = /\s(where|which|who)\s/g;
 /** A word that coordinates two clauses. */
 const COORDINATOR = /\s(?:and|while|whereas|but|against)\s/g;
 /** A relative clause right after a reference: "May's meeting that secured …", "the round at which …". */
@@ -160,7 +174,7 @@ const RELATIVE_AFTER = /^\s*(?:[\w'-]+\s+){0,3}?(?=(?:that|which|where|when|at\s
 const RELATIVE_START = /^\s*(?:(?:the\s+)?(?:latest|first|last|most|some|all|none|one|both|each)\s+of\s+)?(?:which|who|whom|whose|where|when|that|at\s+which|during\s+which|in\s+which)\b/;
 const PARTICIPLE_START = /^\s*(?:(?:after|before|while|when)\s+)?[a-z]+ing\b/;
 /** Signs of a finite verb: a clause with one is not a phrase a relative clause hangs on. */
-const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|said|says|[a-z]{3,}ed)\b/;
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|said|says|met|led|held|sat|took|began|spoke|went|came|gave|made|told|left|ran|sent|brought|kept|stood|[a-z]{3,}ed)\b/;
 const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sat\s+down|talked|negotiated|officials)\b/;
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 /**
@@ -303,6 +317,8 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
   }
   RESET_RE.lastIndex = 0;
   for (let m = RESET_RE.exec(lower); m !== null; m = RESET_RE.exec(lower)) {
+    // "now" brings a clause back only at its head ("…; now they meet at Çırağan"), not in "the palace that now serves as …".
+    if (m[0] === 'now' && !CLAUSE_HEAD.test(lower.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (!taken(m.index, m.index + m[0].length)) push({ start: m.index, end: m.index + m[0].length, event: main, kind: 'reset', by: 'words' });
   }
   found.sort((a, b) => a.start - b.start);
@@ -342,10 +358,14 @@ function segmentsOf(ctx: SentenceContext, refs: readonly Reference[]): Segment[]
   marks[0] = 1;
   SEGMENT_BREAK.lastIndex = 0;
   for (let m = SEGMENT_BREAK.exec(text); m !== null; m = SEGMENT_BREAK.exec(text)) marks[m.index + m[0].length] = 1;
-  // A relative clause hanging on a reference starts a clause of its own ("May's meeting that secured …").
+  // A relative clause hanging on a reference starts a clause of its own ("May's meeting that secured …"),
+  // and so does one that holds a reference ("the same palace where their predecessors sat three years ago").
   for (const r of refs) {
     const m = RELATIVE_AFTER.exec(lower.slice(r.end, r.end + 40));
     if (m) marks[r.end + m[0].length] = 1;
+    const window = lower.slice(Math.max(0, r.start - 60), r.start);
+    const w = lastRelative(window);
+    if (w >= 0) marks[r.start - window.length + w] = 1;
   }
   // Two meetings moved to in one clause are two clauses: "a little over an hour at the same venue on
   // June 2 and almost two hours at Dolmabahçe in May" — cut at the last "and", "while", "but" between them.
@@ -412,7 +432,7 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
   type Scope = { event: string | null; also: string[]; offsite: boolean };
   const scopes: Scope[] = [];
   // The scope of the main clause as it runs on; a recap of the sentence before holds when this one names no meeting.
-  const carried = refs.length === 0 && days.length === 0 && carryIn !== null && carryIn !== main;
+  const carried = refs.length === 0 && carryIn !== null && carryIn !== main;
   let outer: string | null = carried ? carryIn : null;
   // A recap the sentence opens with ("In 2022, …", "Talks held on May 16 …") carries on to the next sentence.
   let opensWithRecap = false;
@@ -421,6 +441,8 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
   const forward = new Set<string>();
   segments.forEach((s, i) => {
     const lower = ctx.lower.slice(s.start, s.end);
+    // A semicolon ends what an opening "As in 2022, …" held for.
+    if (i > 0 && ctx.text[s.start - 1] === ';') forward.clear();
     const moves = s.refs.filter((r) => r.kind === 'move');
     const resets = s.refs.filter((r) => r.kind === 'reset');
     const also = s.refs.filter((r) => r.kind === 'also' && r.event !== null).map((r) => r.event as string);
@@ -436,14 +458,14 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
         outer = event;
         if (i === 0) opensWithRecap = event !== null;
         unknown = isUnknown;
+      } else if (s.kind === 'relative' && previous && PLACE_RELATIVE.test(lower)) {
+        // "…at the Ciragan Palace, where the June round took place": the place was that meeting's too.
+        if (event !== null) previous.also = [...new Set([...previous.also, event])];
       } else if (s.kind === 'relative' && previous && prevSegment && prevSegment.refs.length === 0 && !FINITE.test(ctx.lower.slice(prevSegment.start, prevSegment.end))) {
         // "…the exchange, 1,000 from each side, which was agreed at the previous round": the
         // phrase the relative clause hangs on is of that meeting too.
         previous.event = event;
         previous.offsite = previous.offsite || isUnknown;
-      } else if (s.kind === 'relative' && previous && event !== null && /^\s*where\b/.test(lower)) {
-        // "…at the Ciragan Palace, where the June round took place": the place was that meeting's too.
-        previous.also = [...new Set([...previous.also, event])];
       }
     } else if (resets.length) {
       event = null;
@@ -574,7 +596,10 @@ export function mainEvent(calendar: CalendarIndex, reference: string, evidence: 
   if (window !== null && evidence.named.includes(window)) return { event: window, source: 'stated' };
   // Of the day of writing, a round before it ("the first round") is a recap, not the story.
   const ordinals = evidence.ordinals.filter((o) => window === null || o >= window);
-  const stated = mostFrequent(evidence.stated.map((day) => (calendar.ids.has(day) ? day : (calendar.near(day, 2)?.id ?? day))));
+  // A calendar meeting stated once outweighs days no calendar meeting is near, which may be anything.
+  const meetings = evidence.stated.map((day) => (calendar.ids.has(day) ? day : (calendar.near(day, 2)?.id ?? day)));
+  const known = meetings.filter((m) => calendar.ids.has(m));
+  const stated = mostFrequent(known.length ? known : meetings);
   if (stated !== null) return { event: stated, source: 'stated' };
   const ordinal = ordinals[0];
   if (ordinal !== undefined) return { event: ordinal, source: 'ordinal' };

@@ -46,7 +46,7 @@ const NAMES_A_DAY_INSIDE = new RegExp(`(?<![\\w-])${DAY_NAME}(?![\\w-])`, 'i');
 const DAY_PHRASE = new RegExp(DAY_NAME, 'i');
 /** Every stretch that names a day, for a sentence chrono need not read whole (one that speaks of no meeting). */
 const DAY_PHRASES = new RegExp(`(?<![\\w-])${DAY_NAME}(?![\\w-])`, 'gi');
-const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
+const BARE_WEEKDAY = /^(?:(?:on\s+)?this\s+|on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const NOT_THE_MEETING_DAY = /\b(?:since|until|till|before|by|after|from|between)\s+(?:early\s+|late\s+)?$/;
 /** The end of a span of days: "between June 20 and June 30", "from 20 to 30 June". */
 const RANGE_END = /\b(?:between|from)\s+[\w,]+(?:\s[\w,]+){0,4}\s(?:and|to)\s+$/;
@@ -129,6 +129,25 @@ function namedDays(text: string): Array<{ index: number; said: string }> {
   return out;
 }
 
+/** The clause around an offset, between the semicolons or colons on either side, at most 200 characters each way. */
+function clauseOf(lower: string, index: number): string {
+  const before = lower.slice(Math.max(0, index - 200), index);
+  const after = lower.slice(index, index + 200);
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
+  const ends = [after.indexOf(';'), after.indexOf(':')].filter((i) => i >= 0);
+  return before.slice(cut + 1) + after.slice(0, ends.length ? Math.min(...ends) : after.length);
+}
+
+/** Whether a day is within two days of one of `days` (but not on it). */
+function nearAny(day: string, days: ReadonlySet<string>): boolean {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  for (const d of days) {
+    const gap = Math.abs(Date.parse(`${d}T00:00:00Z`) - t);
+    if (gap > 0 && gap <= 2 * 86_400_000) return true;
+  }
+  return false;
+}
+
 /** Drops trailing spaces and punctuation (a loop: an unanchored `+$` pattern is quadratic). */
 function trimTrailing(text: string): string {
   let end = text.length;
@@ -142,9 +161,13 @@ function shiftDays(date: Date, days: number): Date {
 
 /** Nouns that name the talks, and nouns of other things a day can belong to. */
 const TALKS_NOUN = String.raw`talks|talk|meeting|meetings|negotiations|negotiation|round|rounds|session|sessions|consultations|discussions`;
-const OTHER_NOUN = String.raw`swaps?|exchanges?|calls?|conversations?|statements?|remarks|interviews?|briefings?|conferences?|visits?|trips?|attacks?|strikes?|elections?|votes?|deadlines?|speech|address|posts?|messages?|announcements?|decrees?|letters?|handovers?|releases?|repatriations?|arrivals?`;
+const OTHER_NOUN = String.raw`swaps?|exchanges?|calls?|conversations?|statements?|remarks|interviews?|briefings?|conferences?|visits?|trips?|attacks?|strikes?|elections?|votes?|deadlines?|speech|address|posts?|messages?|announcements?|decrees?|letters?|handovers?|releases?|repatriations?|arrivals?|prisoners|captives|pows|soldiers|bodies|remains`;
 /** "Friday's talks", "the May 16 round": the day names the talks it stands before. */
-const TALKS_AFTER = new RegExp(String.raw`^(?:'s)?\s+(?:${TALKS_NOUN})\b`);
+const TALKS_AFTER = new RegExp(String.raw`^(?:'s\s+(?:(?!(?:for|of|about|on|with|to)\b)[a-z-]+\s+){0,2}|\s+)(?:${TALKS_NOUN})\b`);
+/** "Friday's plan", "Yesterday's drone strikes": the day is of the thing it is the possessive of, unless that is the talks. */
+const POSSESSIVE_OF = new RegExp(String.raw`^'s\s+(?!(?:(?!(?:for|of|about|on|with|to)\b)[a-z-]+\s+){0,2}(?:${TALKS_NOUN})\b)`);
+/** "the plan for talks on Thursday": talks that were only proposed, on the proposal's day. */
+const PLANNED_TALKS = /\b(?:plans?|proposals?|offers?|invitations?|calls?|idea|hopes?)\s+(?:for|of)\s+(?:[a-z-]+\s+){0,2}$/;
 /** "the talks (held) (in Istanbul) on Friday": the day names the talks it stands after. */
 /** What may stand between the talks and their day: a few plain words ("with Russia in Istanbul on"), no punctuation but a comma. */
 function attached(between: string): boolean {
@@ -170,11 +193,15 @@ const MEET_VERB = String.raw`met|meet|meets|sat\s+down|sit\s+down|gathered|gathe
 const EVENT_VERB = String.raw`held|hold|holds|holding|began|begin|begins|begun|started|start|starts|opened|opens|kicked\s+off|kick\s+off|kicks\s+off|convened|convene|convenes|reconvened|resumed|resume|resumes|ended|end|ends|concluded|conclude|concludes|wrapped\s+up|wrap\s+up|closed|lasted|took\s+place|take\s+place|takes\s+place|taking\s+place|scheduled|slated|planned|due`;
 const TALKS_VERB = `${MEET_VERB}|${EVENT_VERB}`;
 /** Verbs of saying, travelling, offering, approving, swapping…: a day governed by one is not the talks'. */
-const OTHER_VERB = String.raw`said|says|say|saying|told|tells|tell|telling|announced|announces|announce|confirmed|confirms|confirm|commented|comments|wrote|writes|posted|posts|added|adds|stated|states|tweeted|declared|claimed|reported|reports|spoke|speaks|speak|speaking|phoned|called|calls|arrived|arrives|arrive|arriving|landed|flew|flies|departed|offered|offers|proposed|proposes|suggested|suggests|approved|approves|signed|signs|appointed|decreed|waited|waits|swapped|exchanged|released|freed|attacked|struck|launched|visited|visits|urged|urges|warned|warns|threatened|insisted|rejected|received|sent|submitted|published|issued|briefed|delivered|went\s+home`;
+const OTHER_VERB = String.raw`said|says|say|saying|told|tells|tell|telling|announced|announces|announce|confirmed|confirms|confirm|commented|comments|wrote|writes|posted|posts|added|adds|stated|states|tweeted|declared|claimed|reported|reports|spoke|speaks|speak|speaking|phoned|called|calls|arrived|arrives|arrive|arriving|landed|flew|flies|departed|offered|offers|proposed|proposes|suggested|suggests|approved|approves|signed|signs|appointed|decreed|waited|waits|swapped|exchanged|released|freed|attacked|struck|launched|visited|visits|urged|urges|warned|warns|threatened|insisted|rejected|received|sent|submitted|published|issued|briefed|delivered|went\s+home|(?:came|come|comes|returned|arrived|got)\s+(?:back\s+)?home|were\s+(?:freed|released|exchanged|swapped|returned|handed\s+over)`;
 const VERB = new RegExp(String.raw`\b(?:(?<meet>${MEET_VERB})|(?<talks>${EVENT_VERB})|(?<other>${OTHER_VERB}))\b`, 'g');
 /** The noun a verb is said of: the last of these before it. */
 const NOUN = new RegExp(String.raw`\b(?:(?<talks>${TALKS_NOUN})|(?<other>${OTHER_NOUN}))\b`, 'g');
 const OTHER_NOUN_RE = new RegExp(String.raw`\b(?:${OTHER_NOUN})\b`);
+/** Who else gathers or meets on a day: not the negotiators. */
+const NOT_DELEGATES = /\b(?:families|relatives|protesters|demonstrators|residents|volunteers|crowds|mothers|wives|activists|supporters|worshippers|mourners|students|fans)\b/;
+/** "the exchange agreed in Istanbul on May 16": what was agreed at the talks dates them. */
+const AGREED_THERE = /\bagreed\s+(?:upon\s+|on\s+)?(?:in\s+istanbul|at\s+(?:the\s+)?(?:talks|meeting|round|negotiations))\s+(?:on\s+)?$/;
 /** A bare weekday after a verb of meeting: "set to take place Monday". */
 const VERB_BEFORE = new RegExp(String.raw`\b(?:${TALKS_VERB})\s+$`);
 /** Where a clause ends, for the verb that governs a day: a semicolon, colon or dash, never a comma. */
@@ -208,12 +235,16 @@ function firstMatch(re: RegExp, text: string): Match | null {
 
 /**
  * Whether the day named at [index, end) of a (lower-cased) sentence is the day of the talks,
- * judged from the clause around it (see the file's comment).
+ * judged from the clause around it (see the file's comment): `strong` when the words tie the day
+ * to the talks themselves ("Friday's talks", "the talks in Istanbul on Friday", "the talks ended on
+ * Friday"), `weak` when they only do not tie it to anything else ("the sides met on Friday", a day
+ * with no verb), false when it is the day of something else.
  */
-export function talksOnDay(lower: string, index: number, end: number): boolean {
+export function talksOnDay(lower: string, index: number, end: number): 'strong' | 'weak' | false {
   let before = lower.slice(Math.max(0, index - WINDOW), index);
   const after = lower.slice(end, end + WINDOW);
-  if (TALKS_AFTER.test(after)) return !SIDE_MEETING.test(before);
+  if (TALKS_AFTER.test(after)) return SIDE_MEETING.test(before) ? false : 'strong';
+  if (POSSESSIVE_OF.test(after)) return false;
   if (OTHER_BEFORE.test(before)) return false;
   // "the talks (held) (with Russia) (in Istanbul) on Friday": the day of the nearest talks before it,
   // when nothing that has days of its own (a verb, another event) stands between — unless those
@@ -223,9 +254,10 @@ export function talksOnDay(lower: string, index: number, end: number): boolean {
     const between = before.slice(noun.end);
     if (attached(between) && firstMatch(VERB, between.replace(PARTICIPLE_OF_TALKS, ' ')) === null) {
       const head = before.slice(0, noun.index);
-      return !SIDE_MEETING.test(head) && !OBJECT_OF_ANNOUNCING.test(head);
+      return SIDE_MEETING.test(head) || OBJECT_OF_ANNOUNCING.test(head) || PLANNED_TALKS.test(head) ? false : 'strong';
     }
   }
+  if (AGREED_THERE.test(before)) return 'strong';
   // The verb that governs the day: the nearest before it in its clause, else the first after it.
   const cut = lastMatch(CLAUSE_ENDS, before);
   if (cut) before = before.slice(cut.end);
@@ -235,10 +267,12 @@ export function talksOnDay(lower: string, index: number, end: number): boolean {
     const zone = before.slice(verb.end);
     if (OTHER_NOUN_RE.test(zone) || SIDE_MEETING_IN.test(zone) || REMOTE.test(zone)) return false;
     if (!verb.talks) return false;
-    if (verb.people) return true;
     const at = index - before.length + verb.index;
-    const subject = lastMatch(NOUN, lower.slice(Math.max(0, at - WINDOW), at));
-    return subject === null || subject.talks;
+    const preceding = lower.slice(Math.max(0, at - WINDOW), at);
+    // People meeting are the delegations, not "families who gathered outside a hospital".
+    if (verb.people) return NOT_DELEGATES.test(preceding) ? false : 'weak';
+    const subject = lastMatch(NOUN, preceding);
+    return subject === null ? 'weak' : subject.talks ? 'strong' : false;
   }
   // No verb before it: the thing it is said of, if any ("gives a statement … on May 15").
   const thing = lastMatch(NOUN, before);
@@ -246,15 +280,15 @@ export function talksOnDay(lower: string, index: number, end: number): boolean {
   // Only for a day that opens its clause ("On Tuesday, negotiators met", "Fidan on Friday urged"):
   // elsewhere the verb after it is another clause's.
   const opening = before.slice(before.lastIndexOf(',') + 1).trim();
-  if (opening.split(/\s+/).filter(Boolean).length > 3) return true;
+  if (opening.split(/\s+/).filter(Boolean).length > 3) return 'weak';
   const clause = after.split(CLAUSE_END)[0] ?? '';
   verb = firstMatch(VERB, clause);
   if (verb) {
     if (!verb.talks) return false;
     const subject = verb.people ? null : lastMatch(NOUN, clause.slice(0, verb.index));
-    return subject === null || subject.talks;
+    return subject === null ? 'weak' : subject.talks ? 'strong' : false;
   }
-  return true;
+  return 'weak';
 }
 
 /** A day named in a sentence: its span, the day, and whether it is the day of talks. */
@@ -263,6 +297,8 @@ export interface DayMention {
   end: number;
   value: string;
   talks: boolean;
+  /** The words tie the day to the talks themselves, not only to people meeting or to nothing else (see talksOnDay). */
+  strong?: boolean;
   /**
    * Not said of talks, but not of anything else either: the sentence names no meeting and nothing
    * in the clause ties the day to another event ("Let us give last Friday its due").
@@ -285,8 +321,6 @@ export function dayMentions(ctx: SentenceContext): DayMention[] {
   if (!DAY_CUE.test(ctx.text) || !DAY_PHRASE.test(ctx.text)) return out;
   const aboutMeeting = MEETING.test(ctx.lower) || ctx.mentions.some((m) => m.entity.kind === 'venue');
   const ref = referenceDate(ctx.reference);
-  // The sentence's tense matters only for a bare weekday.
-  let future: boolean | undefined;
   // A sentence about a meeting is read whole by chrono, which knows best where a day phrase ends
   // ("Monday, June 2"); in any other sentence a day matters only as a meeting's day, and each
   // stretch that names one is read on its own (memoised): chrono over every sentence that names a
@@ -317,19 +351,20 @@ export function dayMentions(ctx: SentenceContext): DayMention[] {
       const iso = (d: Date) => isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
       const onMeeting = [last, next].filter((d) => ctx.meetings.has(iso(d)));
       const near = ctx.lower.slice(Math.max(0, index - 40), index);
-      date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || ((future ??= FUTURE.test(ctx.lower)) && !PAST_NEAR.test(near)) ? next : last;
+      date = onMeeting.length === 1 ? (onMeeting[0] as Date) : FUTURE.test(near) || (FUTURE.test(clauseOf(ctx.lower, index)) && !PAST_NEAR.test(near)) ? next : last;
     }
     const value = isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
     const namesTalks = TALKS_AFTER.test(after);
     // "the round in Belarus on 7 March": the day of talks held elsewhere is no day of ours.
-    const elsewhere = ctx.mentions.some((m) => m.entity.offsite === true && m.end <= index && index - m.end <= 3 && ctx.lower.slice(m.end, index).trim() === '');
+    const elsewhere = ctx.mentions.some((m) => m.entity.offsite === true && m.end <= index && index - m.end <= 6 && /^\s*(?:on\s*)?$/.test(ctx.lower.slice(m.end, index)));
     if (elsewhere) {
       out.push({ start: index, end, value, talks: false });
       continue;
     }
     const ofTalks =
-      !DATELINE_AFTER.test(after) && (namesTalks || !NOT_THE_MEETING_DAY.test(before.slice(-20))) && !RANGE_END.test(before) && talksOnDay(ctx.lower, index, end);
-    out.push({ start: index, end, value, talks: aboutMeeting && ofTalks, ...(ofTalks && !aboutMeeting ? { neutral: true } : {}) });
+      !DATELINE_AFTER.test(after) && (namesTalks || !NOT_THE_MEETING_DAY.test(before.slice(-20))) && !RANGE_END.test(before) ? talksOnDay(ctx.lower, index, end) : false;
+    const talks = aboutMeeting && ofTalks !== false;
+    out.push({ start: index, end, value, talks, ...(talks && ofTalks === 'strong' ? { strong: true } : {}), ...(ofTalks !== false && !aboutMeeting ? { neutral: true } : {}) });
   }
   return out;
 }
@@ -340,8 +375,11 @@ export default defineExtractor({
   // What DAY_CUE looks for (whole words: "may" but not "mayor", "mar" but not "market").
   cues: { wholeWords: DAY_WORDS, patterns: [ISO_DAY] },
   extract(ctx) {
+    // A day that differs from a meeting's by a day or two (a reporting error, or a side event's day)
+    // is stated only when the words tie it to the talks themselves: "the second round ended on
+    // Tuesday", not "Zelensky meets Erdogan ahead of the talks (May 15)".
     return dayMentions(ctx)
-      .filter((d) => d.talks)
+      .filter((d) => d.talks && (d.strong || ctx.meetings.has(d.value) || !nearAny(d.value, ctx.meetings)))
       .map((d): Candidate<'date'> => ({ fact: 'date', subject: null, value: d.value, label: labelDate(d.value), start: d.start, end: d.end }));
   },
 });

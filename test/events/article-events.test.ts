@@ -207,3 +207,17 @@ describe('a venue named as "the same palace"', () => {
     expect(r.facts.filter((f) => f.includes('venue'))).toEqual(['2025-05-16 venue "dolmabahce-palace"']);
   });
 });
+
+describe('a day that differs from its meeting’s', () => {
+  it('is a date fact when the words tie it to the talks, not when people only met that day', () => {
+    // Strong: the talks themselves ended on Tuesday (a Monday meeting): a reporting error to show.
+    expect(run('The second round of talks in Istanbul ended on Tuesday.', '2025-06-04').facts).toContain('2025-06-02 date "2025-06-03"');
+    // Weak: people met on the eve; the day is no date of the talks.
+    expect(run('The delegations met on Sunday, a day before the second round of talks.', '2025-06-01').facts.filter((f) => f.includes(' date '))).toEqual([]);
+  });
+
+  it('prefers a calendar meeting stated once to a day no meeting is near', () => {
+    const r = run('Another group of prisoners was brought to Kyiv after talks on Thursday in Ankara. The exchanges were agreed at the second round of talks in Istanbul on June 2.', '2025-06-20');
+    expect(r.event).toBe('2025-06-02');
+  });
+});

@@ -82,8 +82,22 @@ describe('sentence scopes', () => {
     expect(s.at('Umerov').also).toEqual(['2025-05-16', '2025-06-02']);
   });
 
-  it('gives a place the meeting a "where" clause after it names', () => {
+  it('gives a place the meeting a "where" or "which hosted" clause after it names', () => {
     expect(scopes('The talks are expected at the Ciragan Palace, where the June round took place.', '2025-07-23', '2025-07-21').at('Ciragan')).toMatchObject({ event: null, also: ['2025-06-02'] });
+    expect(scopes('The talks are expected at the Ciragan Palace, which hosted the June round.', '2025-07-23', '2025-07-21').at('Ciragan')).toMatchObject({ event: null, also: ['2025-06-02'] });
+    // Trap: a relative clause that says something else of the place moves nothing.
+    expect(scopes('The talks are expected at the Ciragan Palace, which was restored in May.', '2025-07-23', '2025-07-21').at('Ciragan')).toMatchObject({ event: null, also: [] });
+  });
+
+  it('reads a relative clause without a comma that holds a recap as its own clause', () => {
+    const s = scopes('The delegations met in the same Dolmabahce Palace where their predecessors sat three years ago, and talked for two hours.', '2025-05-16');
+    expect(s.at('Dolmabahce')).toMatchObject({ event: null, also: ['2022-03-29'] });
+    expect(s.at('talked')).toMatchObject({ event: null, also: [] });
+  });
+
+  it('ends an opening "as during …" at a semicolon', () => {
+    const s = scopes('As during the May round, the Russian team is headed by Medinsky; Umerov heads the Ukrainian one.', '2025-06-02');
+    expect([s.at('Medinsky').also, s.at('Umerov').also]).toEqual([['2025-05-16'], []]);
   });
 
   it('reads a year after "as in" as that year\'s meeting, with or without a word for one', () => {
@@ -106,6 +120,10 @@ describe('sentence scopes', () => {
     expect(scopes('Umerov spoke of a deal, as well as of the talks in 2022.', '2025-06-02').carry).toBeNull();
     expect(scopes('The two sides agreed to swap prisoners.', '2025-06-02', '2025-06-02', '2022-03-29').at('swap').event).toBe('2022-03-29');
     expect(scopes('This time the two sides agreed to swap prisoners.', '2025-06-02', '2025-06-02', '2022-03-29').at('swap').event).toBeNull();
+    // A day that names no meeting is no cue of its own: the recap holds.
+    expect(scopes('The swap they agreed was completed on May 25.', '2025-06-02', '2025-06-02', '2025-05-16').at('swap').event).toBe('2025-05-16');
+    // "now" resets at the head of a clause, not inside one.
+    expect(scopes('In 2022 they met at Dolmabahce, the palace that now serves as an office.', '2025-06-02').carry).toBe('2022-03-29');
   });
 });
 

@@ -59,6 +59,9 @@ describe('date: whose day is it', () => {
     ['Negotiators concluded their second round of talks in Istanbul on Tuesday.', '2025-06-03', '2025-06-03'],
     ['Umerov spoke after talks with Russia at the Ciragan Palace in Istanbul on Wednesday evening.', '2025-07-24', '2025-07-23'],
     ["The Kremlin said Friday's talks with Kyiv in Istanbul were useful.", '2025-05-17', '2025-05-16'],
+    ["Monday's second round of talks in Istanbul produced a swap.", '2025-06-03', '2025-06-02'],
+    ['The exchange agreed in Istanbul on May 16 was carried out in stages.', '2025-05-26', '2025-05-16'],
+    ['The second round, held this Monday at the Ciragan Palace, lasted an hour.', '2025-06-03', '2025-06-02'],
   ])('the talks’ day: %s', (text, reference, expected) => {
     expect(values(date, text, reference)).toEqual([expected]);
   });
@@ -80,6 +83,11 @@ describe('date: whose day is it', () => {
     ['The delegations resumed their work by video link on Friday, weeks after the talks.', '2022-04-04'],
     ['The talks announced on Monday are expected next week.', '2025-05-20'],
     ['These are the first talks in person since the round in Belarus on 7 March.', '2022-03-29'],
+    ["Yesterday's plan for talks on Thursday fell through; the delegations will meet at noon.", '2025-05-16'],
+    ["Yesterday's drone strikes hang over today's meeting.".replace(" over today's meeting", ' over the talks'), '2025-06-02'],
+    ['Another group of prisoners came home on Thursday, under the deal reached at the talks.', '2025-06-20'],
+    ['Families who gathered outside a hospital on Sunday held up photographs, a week after the talks.', '2025-05-26'],
+    ['Related: Zelensky meets Erdogan in Ankara ahead of talks (May 15)', '2025-05-17'],
   ])('trap, not the talks’ day: %s', (text, reference) => {
     expect(values(date, text, reference)).toEqual([]);
   });
