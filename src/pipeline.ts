@@ -14,8 +14,9 @@ import dateExtractor from './extract/date.js';
 import { EXTRACTORS } from './extract/registry.js';
 import type { Candidate, Extractor } from './extract/types.js';
 import { articleFrame, inFrame } from './corpus/frame.js';
+import { markdownTables } from './corpus/tables.js';
 import { dayMentions, labelDate, type DayMention } from './extract/date.js';
-import { calendarIndex, findReferences, mainEvent, meetingOfDay, SCOPE_CUE, sentenceScopes, type EventScope, type EventSource, type MainEvidence, type ScopeEnv, type SentenceScopes } from './events/resolve.js';
+import { UNRESOLVED, calendarIndex, findReferences, mainEvent, meetingOfDay, SCOPE_CUE, sentenceScopes, type EventScope, type EventSource, type MainEvidence, type ScopeEnv, type SentenceScopes } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
 import { holders, type Entity, type Gazetteer } from './knowledge/gazetteer.js';
@@ -126,6 +127,42 @@ export function apart(text: string, sentences: readonly SentenceSpan[], spans: r
   return trimmed;
 }
 
+/**
+ * The body cells of Markdown tables whose columns are meetings ("| | First round | Second round |"),
+ * each with its column's meeting, sorted by position.
+ */
+function meetingsOfTableCells(text: string, env: ScopeEnv, gazetteer: Gazetteer): Array<{ start: number; end: number; event: string }> {
+  if (!text.includes('|')) return [];
+  const out: Array<{ start: number; end: number; event: string }> = [];
+  for (const table of markdownTables(text)) {
+    const columns = table.header.map((cell) => {
+      const ctx = buildContext(text.slice(cell.start, cell.end), env.reference, gazetteer, env.calendar.ids);
+      const ref = findReferences(ctx, env, dayMentions(ctx).map((d) => ({ ...d, talks: true }))).find((r) => r.event !== null && r.event !== UNRESOLVED && (r.kind === 'move' || r.kind === 'reset'));
+      return ref?.event ?? null;
+    });
+    if (!columns.some((c) => c !== null)) continue;
+    for (const row of table.rows) row.forEach((cell, i) => {
+      const event = columns[i];
+      if (event) out.push({ start: cell.start, end: cell.end, event });
+    });
+  }
+  return out;
+}
+
+/** The meeting of the table cell holding `offset` (cells sorted and disjoint), if any. */
+function cellMeeting(cells: ReadonlyArray<{ start: number; end: number; event: string }>, offset: number): string | undefined {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cells[mid] as { start: number; end: number; event: string };
+    if (offset < c.start) hi = mid - 1;
+    else if (offset >= c.end) lo = mid + 1;
+    else return c.event;
+  }
+  return undefined;
+}
+
 /** Whether a sentence may say which meeting its clauses are about (SCOPE_CUE), or names a day. */
 function mayRefer(lower: string, dayCue: boolean): boolean {
   return dayCue || SCOPE_CUE.test(lower);
@@ -217,14 +254,17 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   if (!main) {
     // Rules 2–4 of SPEC.md §5: days of talks and rounds stated outside recaps, previews and
     // comparisons (the clauses are read with the main meeting still unknown), else the day of writing.
-    const evidence: MainEvidence = { stated: [], ordinals: [], named: [], preview: false };
+    const evidence: MainEvidence = { stated: [], ordinals: [], named: [], referenced: [], preview: false };
     const env: ScopeEnv = { main: null, reference, calendar };
     sentences.forEach((_, index) => {
       const lower = lowerOf(index);
       if (index < PREVIEW_SENTENCES && PREVIEW.test(lower)) evidence.preview = true;
-      // Only a sentence that names a day or a round can give evidence.
+      // Only a sentence that names a day or a round gives evidence, but any may refer to a meeting.
       const days = daysOf(index);
-      if (days.length === 0 && !ROUND_CUE.test(lower)) return;
+      if (days.length === 0 && !ROUND_CUE.test(lower)) {
+        if (mayRefer(lower, false)) for (const r of findReferences(contextOf(index), env, [])) if (r.event !== null && r.event !== UNRESOLVED) evidence.referenced?.push(r.event);
+        return;
+      }
       const ctx = contextOf(index);
       // A recap the sentence before opened with holds here unless this one names a day of its own.
       const carry = days.length === 0 && carriesInto(index) && refersAt(index - 1) ? sentenceScopes(contextOf(index - 1), env, [], null, { ordinals: false }).carry : null;
@@ -233,6 +273,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
       const pastPerfect = PAST_PERFECT.test(lower);
       // Days of other things count as naming a meeting when they fall on its day ("Let us give last Friday its due").
       for (const r of findReferences(ctx, env, days)) {
+        if (r.event !== null && r.event !== UNRESOLVED) evidence.referenced?.push(r.event);
         if ((r.by !== 'day' && r.by !== 'ordinal') || r.event === null || r.kind === 'also') continue;
         evidence.named.push(r.event);
         if (r.kind !== 'move' || pastPerfect) continue;
@@ -289,12 +330,15 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const seen = new Set<string>();
   const quoteContexts: QuoteContext[] | undefined = options.context ? [] : undefined;
   const contextAt = new Set<number>();
+  const tableCells = meetingsOfTableCells(folded.text, env, gazetteer);
   let lastVenue: { value: FactRecord['value']; label: string } | null = null;
   for (const f of found) {
     const c = f.candidate;
     // Dates are always extracted (they decide events, above); only requested kinds are reported.
     if (options.facts && !options.facts.includes(c.fact)) continue;
-    const scope = scopes[f.sentence]?.at(c.anchor ?? c.start) ?? NO_SCOPE;
+    // In a table comparing meetings, a cell is about its column's meeting.
+    const column = tableCells.length ? cellMeeting(tableCells, f.start) : undefined;
+    const scope = column !== undefined ? { event: column === main ? null : column, also: [], offsite: false } : (scopes[f.sentence]?.at(c.anchor ?? c.start) ?? NO_SCOPE);
     if (scope.offsite) continue;
     let event = scope.event ?? main;
     // A day of talks is a fact of the meeting held that day (or within two days of it); a day no
@@ -329,8 +373,9 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
         value = (held[0] as Entity).id;
         label = (held[0] as Entity).name;
       }
-      // One span stated twice in a sentence for the same meeting is one record.
-      const key = `${e}\u0000${c.fact}\u0000${c.subject ?? ''}\u0000${JSON.stringify(value)}\u0000${start}`;
+      // One value stated twice in a sentence for the same meeting is one record (the first); stated
+      // for two meetings ("at the Çırağan Palace on June 2 and again on July 23"), it is two.
+      const key = `${e}\u0000${c.fact}\u0000${c.subject ?? ''}\u0000${JSON.stringify(value)}\u0000${f.sentence}`;
       if (seen.has(key)) continue;
       seen.add(key);
       facts.push({ article: article.id, outlet: article.outlet, event: e, fact: c.fact, subject: c.subject, value, label: detach(label), evidence });

@@ -132,7 +132,7 @@ const NEXT_RE = /\b(?:next|upcoming|subsequent)\s+(?:(?:istanbul|direct|face-to-
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 /** "the second round", "third round of talks", "round two", "the first direct talks". */
 const ORDINAL_RE = /\b(?:(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?:round|session)\b|(?:(?:direct|face-to-face|in-person|peace|formal|official)\s+){1,2}(?:talks|negotiations|meeting|round)\b)|round\s+(one|two|three|four|five|six)\b)/g;
-const AGO_RE = /\b(?:(a|one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(years?|months?|weeks?)\s+(?:ago|earlier|before)|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
+const AGO_RE = /\b(?:(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,2})\s+(years?|months?|weeks?|days?)\s+(?:ago|earlier|before)|last\s+(year|month|week)(?:'s)?|earlier\s+this\s+(month|year))\b/g;
 /** The start of a clause, up to a conjunction: what may stand before a "now" that resets. */
 const CLAUSE_HEAD = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas|yet)\s+)$/;
 const RESET_RE = /\b(?:this\s+time|this\s+round|this\s+week|now|today|on\s+this\s+occasion|the\s+latest\s+round)\b/g;
@@ -176,7 +176,7 @@ const PARTICIPLE_START = /^\s*(?:(?:after|before|while|when)\s+)?[a-z]+ing\b/;
 /** Signs of a finite verb: a clause with one is not a phrase a relative clause hangs on. */
 const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|said|says|met|led|held|sat|took|began|spoke|went|came|gave|made|told|left|ran|sent|brought|kept|stood|[a-z]{3,}ed)\b/;
 const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sat\s+down|talked|negotiated|officials)\b/;
-const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20 };
 /**
  * What a sentence must contain for any part of it to point at a meeting other than the main one,
  * or back to it: a month, a year, or a word of the patterns above. Most sentences have none.
@@ -301,10 +301,10 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
     if (taken(m.index, m.index + m[0].length)) continue;
     const n = m[1] ? (NUMBER_WORDS[m[1]] ?? Number(m[1])) : 1;
     const unit = (m[2] ?? m[3] ?? m[4] ?? '').replace(/s$/, '');
-    const span = unit === 'year' ? 365 : unit === 'month' ? 30 : 7;
+    const span = unit === 'year' ? 365 : unit === 'month' ? 30 : unit === 'week' ? 7 : 1;
     const target = m[4] ? addDays(env.reference, -15) : addDays(env.reference, -n * span);
     // "Three years ago" is said loosely: a year either way of a season.
-    const slack = unit === 'year' ? 200 : unit === 'month' ? 20 : 5;
+    const slack = unit === 'year' ? 200 : unit === 'month' ? 20 : unit === 'week' ? 5 : 2;
     const list = calendar.meetings.filter((x) => x.id !== main && x.id <= env.reference && Math.abs(dayNumber(x.id) - dayNumber(target)) <= slack);
     if (list.length === 1) push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
   }
@@ -549,6 +549,8 @@ export interface MainEvidence {
   ordinals: string[];
   /** Meetings whose day or round the text names at all, comparisons included ("two days after Monday's round"). */
   named: string[];
+  /** Calendar meetings the text refers to in any way, recaps included ("ten days ago", "in 2022"). */
+  referenced?: string[];
   /** Whether the article reads as a preview ("will meet", "tomorrow", "are expected to"). */
   preview: boolean;
 }
@@ -604,7 +606,10 @@ export function mainEvent(calendar: CalendarIndex, reference: string, evidence: 
   const ordinal = ordinals[0];
   if (ordinal !== undefined) return { event: ordinal, source: 'ordinal' };
   if (window !== null) return { event: window, source: 'published' };
-  // Nothing else: the meeting whose day the text names most, whatever it says happened then.
+  // Nothing else: the meeting whose day the text names most, whatever it says happened then; else
+  // the latest meeting it refers to at all (an opinion piece ten days on that recalls only recaps).
   const named = mostFrequent(evidence.named.filter((e) => calendar.ids.has(e)));
-  return named === null ? null : { event: named, source: 'stated' };
+  if (named !== null) return { event: named, source: 'stated' };
+  const latest = (evidence.referenced ?? []).filter((e) => calendar.ids.has(e) && e <= reference).sort().pop();
+  return latest === undefined ? null : { event: latest, source: 'stated' };
 }

@@ -1,7 +1,7 @@
 /**
  * Refiners run after the extractors over one sentence's candidates, in this order:
  * 1. overlaps: of two overlapping candidates of the same kind, the longer span wins;
- * 2. duplicates: the same kind, subject and value stated at the same place is reported once.
+ * 2. duplicates: the same kind, subject and value stated at the same place (anchor, else start) is reported once.
  */
 import type { Candidate } from './types.js';
 
@@ -31,7 +31,9 @@ export const valueKey = (c: { fact: string; subject: string | null; value: unkno
 const duplicates: Refiner = (candidates) => {
   const seen = new Set<string>();
   return candidates.filter((c) => {
-    const key = `${valueKey(c)}\u0000${c.anchor ?? ''}`;
+    // Where it is stated: its anchor, else its span ("at the Çırağan Palace on June 2 and again at
+    // the Çırağan Palace on July 23" states the venue twice, for two meetings).
+    const key = `${valueKey(c)}\u0000${c.anchor ?? c.start}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

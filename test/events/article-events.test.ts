@@ -221,3 +221,18 @@ describe('a day that differs from its meeting’s', () => {
     expect(r.event).toBe('2025-06-02');
   });
 });
+
+describe('a table that compares meetings', () => {
+  it('gives each cell its column’s meeting', () => {
+    const body = 'How the rounds compare in Istanbul talks.\n\n| | First round | Second round |\n|---|---|---|\n| Venue | Dolmabahce Palace | Ciragan Palace |\n| Swap agreed | 1,000 for 1,000 prisoners | 1,200 for 1,200 prisoners |\n';
+    const r = run(body, '2025-06-03');
+    expect(r.facts).toEqual(
+      expect.arrayContaining([
+        '2025-05-16 venue "dolmabahce-palace"',
+        '2025-06-02 venue "ciragan-palace"',
+        '2025-05-16 prisoner-exchange {"perSide":1000,"total":2000,"qualifier":"exact"}',
+        '2025-06-02 prisoner-exchange {"perSide":1200,"total":2400,"qualifier":"exact"}',
+      ]),
+    );
+  });
+});
