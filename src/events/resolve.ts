@@ -139,6 +139,9 @@ const RESET_RE = /\b(?:this\s+time|this\s+round|this\s+week|now|today|on\s+this\
 /** "since", "than", "after" … and at most five words before the reference: "since the round in Belarus on 7 March". */
 const COMPARISON = /\b(?:since|until|till|than|ahead\s+of|compared\s+(?:with|to)|unlike|after|before|following|follows?|followed|versus|up\s+from|down\s+from)\s+(?:[\w']+(?:-[\w']+)*\s+){0,5}$/;
 const ALSO = /\b(?:as\s+in|as\s+at|as\s+during|as\s+with|as\s+was\s+the\s+case\s+(?:in|at)|like\s+in|like|as\s+(?:he|she|it|they)\s+(?:did|had)(?:\s+(?:in|at|during))?|then\s+as\s+now|same\s+(?:[a-z]+\s+)?as(?:\s+(?:in|at|during))?)\s+(?:(?:the|early|late|mid|spring|summer|of|in)[\s-]+){0,3}$/;
+/** "as the June 2 round did": a meeting between "as (the)" and "did", "had", "was". */
+const AS_BEFORE = /\bas\s+(?:the\s+)?$/;
+const DID_AFTER = /^\s*(?:(?:round|meeting|talks|session)\s+)?(?:did|had|was|were)\b/;
 /**
  * "…, the same venue as last month's round" / "…, just as in 2022" / "…, as he did last time": a
  * clause that only compares says the clause before it held there too.
@@ -156,7 +159,9 @@ const ALL_ROUNDS = /\b(?:all\s+(?:three|four|the)\s+(?:rounds|meetings|sessions)
 /** A comma, semicolon or colon before a space, a dash between spaces, or a bracket (lookaheads keep it linear). */
 const SEGMENT_BREAK = /[,;:](?=\s)|\s[-\u2013\u2014]+(?=\s)|[()]/g;
 /** A relative clause that says what happened at a place: "where the June round took place", "which hosted the June round". */
-const PLACE_RELATIVE = /^\s*(?:where\b|(?:which|that)\s+(?:also\s+)?(?:hosted|housed|staged|was\s+the\s+(?:venue|setting|scene)\s+(?:of|for))\b)/;
+const PLACE_RELATIVE = /^\s*(?:where\b|(?:which|that)\s+(?:also\s+)?(?:had\s+|has\s+)?(?:hosted|housed|staged|was\s+the\s+(?:venue|setting|scene)\s+(?:of|for))\b)/;
+/** A clause that places the talks somewhere: "…take place at", "held at", "expected at". */
+const PLACE_VERB = /\b(?:held|hold|take\s+place|took\s+place|takes\s+place|taking\s+place|met|meet|meets|convened?|gathered|sat|expected|scheduled|due|hosted|hosting|welcomed)\b/;
 /** Where the last "where", "which", "who" or ", that" of a stretch without commas starts (-1: none). */
 function lastRelative(stretch: string): number {
   const cut = Math.max(stretch.lastIndexOf(','), stretch.lastIndexOf(';'), stretch.lastIndexOf(':'));
@@ -175,7 +180,7 @@ const RELATIVE_START = /^\s*(?:(?:the\s+)?(?:latest|first|last|most|some|all|non
 const PARTICIPLE_START = /^\s*(?:(?:after|before|while|when)\s+)?[a-z]+ing\b/;
 /** Signs of a finite verb: a clause with one is not a phrase a relative clause hangs on. */
 const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|said|says|met|led|held|sat|took|began|spoke|went|came|gave|made|told|left|ran|sent|brought|kept|stood|[a-z]{3,}ed)\b/;
-const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sat\s+down|talked|negotiated|officials)\b/;
+const MEETING_NOUN = /\b(?:talks|meeting|meetings|negotiations|round|rounds|session|summit|encounter|met|delegations?|negotiators|team|sides?|sat\s+down|talked|negotiated|officials)\b/;
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20 };
 /**
  * What a sentence must contain for any part of it to point at a meeting other than the main one,
@@ -260,7 +265,9 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
     const id = monthMeeting(calendar, m[1] as string, m[2] ?? anchorYear);
     if (id) push({ start: m.index, end: m.index + m[0].length, event: id, by: 'words' });
   }
-  const nearMeeting = (index: number) => MEETING_NOUN.test(lower.slice(Math.max(0, index - 60), index + 60));
+  // A word for a meeting, or a venue, near the year ("In 2022, at Dolmabahçe, …").
+  const nearMeeting = (index: number) =>
+    MEETING_NOUN.test(lower.slice(Math.max(0, index - 60), index + 60)) || ctx.mentions.some((m) => m.entity.kind === 'venue' && Math.abs(m.start - index) <= 60);
   for (const re of [SEASON_YEAR, YEAR_RE]) {
     re.lastIndex = 0;
     for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
@@ -341,7 +348,7 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
     else if (apposed) kind = (previous as Reference).kind;
     // "in May and again in June": the fact held at both.
     else if (joined) kind = (previous as Reference).kind === 'compared' ? 'compared' : 'also';
-    else if (ALSO.test(before)) kind = 'also';
+    else if (ALSO.test(before) || (AS_BEFORE.test(before) && DID_AFTER.test(lower.slice(r.end, r.end + 30)))) kind = 'also';
     else if (COMPARISON.test(before)) kind = 'compared';
     else kind = r.event !== null && r.event === main ? 'reset' : 'move';
     out.push({ ...r, kind });
@@ -458,9 +465,14 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
         outer = event;
         if (i === 0) opensWithRecap = event !== null;
         unknown = isUnknown;
-      } else if (s.kind === 'relative' && previous && PLACE_RELATIVE.test(lower)) {
-        // "…at the Ciragan Palace, where the June round took place": the place was that meeting's too.
-        if (event !== null) previous.also = [...new Set([...previous.also, event])];
+      } else if (s.kind === 'relative' && previous && prevSegment && PLACE_RELATIVE.test(lower)) {
+        // "…the talks will be at the Ciragan Palace, where the June round took place": the place was
+        // that meeting's too; "…a short drive from Dolmabahçe, where the first round took place": it
+        // was that meeting's only.
+        const place = ctx.lower.slice(prevSegment.start, prevSegment.end);
+        if (MEETING_NOUN.test(place) || PLACE_VERB.test(place)) {
+          if (event !== null) previous.also = [...new Set([...previous.also, event])];
+        } else previous.event = event;
       } else if (s.kind === 'relative' && previous && prevSegment && prevSegment.refs.length === 0 && !FINITE.test(ctx.lower.slice(prevSegment.start, prevSegment.end))) {
         // "…the exchange, 1,000 from each side, which was agreed at the previous round": the
         // phrase the relative clause hangs on is of that meeting too.

@@ -85,6 +85,8 @@ describe('sentence scopes', () => {
   it('gives a place the meeting a "where" or "which hosted" clause after it names', () => {
     expect(scopes('The talks are expected at the Ciragan Palace, where the June round took place.', '2025-07-23', '2025-07-21').at('Ciragan')).toMatchObject({ event: null, also: ['2025-06-02'] });
     expect(scopes('The talks are expected at the Ciragan Palace, which hosted the June round.', '2025-07-23', '2025-07-21').at('Ciragan')).toMatchObject({ event: null, also: ['2025-06-02'] });
+    // A place the clause before does not put the talks at was that meeting's only.
+    expect(scopes('The Ciragan Palace is a short drive from Dolmabahce, where the first round took place on May 16.', '2025-06-02').at('Dolmabahce')).toMatchObject({ event: '2025-05-16', also: [] });
     // Trap: a relative clause that says something else of the place moves nothing.
     expect(scopes('The talks are expected at the Ciragan Palace, which was restored in May.', '2025-07-23', '2025-07-21').at('Ciragan')).toMatchObject({ event: null, also: [] });
   });
@@ -98,6 +100,14 @@ describe('sentence scopes', () => {
   it('ends an opening "as during …" at a semicolon', () => {
     const s = scopes('As during the May round, the Russian team is headed by Medinsky; Umerov heads the Ukrainian one.', '2025-06-02');
     expect([s.at('Medinsky').also, s.at('Umerov').also]).toEqual([['2025-05-16'], []]);
+  });
+
+  it('reads "as the June 2 round did" as true of that round too', () => {
+    expect(scopes('The meeting is expected at the Ciragan Palace, as the June 2 round did.', '2025-07-23', '2025-07-22').at('Ciragan')).toMatchObject({ event: null, also: ['2025-06-02'] });
+  });
+
+  it('reads a year beside a venue or a side as a meeting', () => {
+    expect(scopes('In 2022, at Dolmabahce, the Ukrainian side was headed by Arakhamia.', '2025-07-23').at('Arakhamia').event).toBe('2022-03-29');
   });
 
   it('reads a year after "as in" as that year\'s meeting, with or without a word for one', () => {

@@ -88,6 +88,7 @@ describe('date: whose day is it', () => {
     ['Another group of prisoners came home on Thursday, under the deal reached at the talks.', '2025-06-20'],
     ['Families who gathered outside a hospital on Sunday held up photographs, a week after the talks.', '2025-05-26'],
     ['Related: Zelensky meets Erdogan in Ankara ahead of talks (May 15)', '2025-05-17'],
+    ['After the talks he left Turkey on Friday for a summit in Albania.', '2025-05-16'],
   ])('trap, not the talks’ day: %s', (text, reference) => {
     expect(values(date, text, reference)).toEqual([]);
   });
