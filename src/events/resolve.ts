@@ -505,7 +505,8 @@ export function sentenceScopes(ctx: SentenceContext, env: ScopeEnv, days: readon
     if (also.length) {
       // "…, the same venue as last month's round" looks back at the clause before and no further.
       // "As in 2022, the talks …" opens the sentence and holds for all of it.
-      if (ANAPHORIC_ALSO.test(lower) && (i > 0 || !/^\s*(?:just\s+|exactly\s+)?(?:as|like)\b/.test(lower))) {
+      const opensWithAs = /^\s*(?:just\s+|exactly\s+)?(?:as|like)\b/.test(lower);
+      if ((i > 0 && opensWithAs) || (ANAPHORIC_ALSO.test(lower) && !opensWithAs)) {
         if (previous) previous.also = [...new Set([...previous.also, ...also])];
         local.push(...also);
       } else for (const e of also) forward.add(e);
