@@ -70,6 +70,57 @@ describe('prisoner-exchange', () => {
     expect(values(prisonerExchange, text)).toEqual([]);
   });
 
+  // Real-world wording, round two (issue 12): each way of writing with its traps below.
+  it.each([
+    // an equal pair in quotation marks: after a verb of exchanging, or as the name of the deal alone
+    ['Kyiv said both sides would swap "800 for 800" before the end of the month.', per(800)],
+    ['Families are waiting for the "1,500 for 1,500" agreement to be carried out.', per(1500)],
+    ['Under the "600-for-600" formula, each country gets its own citizens back.', per(600)],
+    // "N on N", as a translation writes a pair
+    ['Medinsky spoke of an exchange on the formula "1200 on 1200".', per(1200)],
+    ['Both delegations approved a 750 on 750 swap of prisoners.', per(750)],
+    // people (not prisoners) stated per side, in a sentence about the exchange or its deal
+    ['The swap will free no fewer than 500 people from each side, Umerov said.', per(500, 'at-least')],
+    ['Moscow said the deal would cover at least 700 people on each side.', per(700, 'at-least')],
+    ['The accord covers some 900 servicemen from each side.', per(900, 'about')],
+    // a range of people on each side
+    ['Officials said the exchange would involve between 1,000 and 1,200 soldiers on each side.', { perSide: 1000, total: 2000, qualifier: 'range', perSideMax: 1200 }],
+    ['The new deal covers 400-450 servicemen on each side.', { perSide: 400, total: 800, qualifier: 'range', perSideMax: 450 }],
+    ['They would exchange prisoners, between 300 and 350 from each side.', { perSide: 300, total: 600, qualifier: 'range', perSideMax: 350 }],
+    // a further figure that the sides agree on, or that will be exchanged, is the figure agreed
+    ['Russia and Ukraine will trade another 840 prisoners of war each.', per(840)],
+    ['The delegations decided that a further 250 captives would go home from each side.', per(250)],
+    // "handed over" is a verb, not "over N"
+    ['Under the deal, each side handed over 420 prisoners of war.', per(420)],
+  ])('real-world wording, round two: %s', (text, expected) => {
+    expect(values(prisonerExchange, text)).toEqual([expected]);
+  });
+
+  it.each([
+    // a further batch carried out, after the agreed total: a stage of the exchange, not its figure
+    'On Monday each side handed over 212 more captives, completing the swap agreed in Istanbul.',
+    'Another 480 prisoners came home on Saturday, as the exchange went on.',
+    'Kyiv received an additional 95 POWs in the third stage of the exchange.',
+    // a range or a figure of people per side that is not about an exchange
+    'Fighting killed between 1,000 and 1,200 soldiers on each side in that month.',
+    'The ceasefire line is guarded by 300 to 400 soldiers on each side.',
+    // the size of a delegation
+    'The delegations, 12 people from each side, signed no agreement.',
+    'Both teams of 14 people each agreed to exchange prisoners.',
+    // an unequal "N on N", a quoted pair of odds, a small quoted pair
+    'The agreement followed 40 on 12 votes in the two chambers.',
+    'Diplomats put the odds of a deal at "50-50".',
+    'The formula "two for two" was used for the handshakes, officials agreed.',
+  ])('real-world trap, round two: %s', (text) => {
+    expect(values(prisonerExchange, text)).toEqual([]);
+  });
+
+  it('reads a figure whose next clause speaks of something already done', () => {
+    expect(values(prisonerExchange, 'He said the sides would trade "1,000 for 1,000" and that the date was already fixed.')).toEqual([per(1000)]);
+    // … but a running total in the figure's own clause is still one
+    expect(values(prisonerExchange, 'He said 3,000 prisoners have already come home and that more swaps would follow.')).toEqual([]);
+  });
+
   it.each([
     'The sides agreed to exchange the bodies of 6,000 soldiers.',
     'Russia will hand over 6,000 bodies in exchange.',
