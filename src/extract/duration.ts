@@ -36,15 +36,27 @@ const MEETING_NOUN = `(?:talks|meeting|session|negotiations|round|discussions?|s
 const MEETING = new RegExp(`\\b(?:${MEETING_NOUN}|met|delegations?|sides|talked|negotiated|sat\\s+down|negotiators)\\b`);
 const ATTRIBUTIVE_NOUN = new RegExp(`^\\s*(?:(?:long|direct|face-to-face|closed-door|first|second|third|peace|round\\s+of|of)\\s+){0,3}${MEETING_NOUN}\\b`);
 const LASTING_VERB =
-  /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|needed|required|managed|after|for|spent|of|in|totall?ing|totall?ed|totals?|stretched|stretching|spanned|spanning|clocked\s+in\s+at|extended\s+to)(?:\s+(?:only|just|barely|merely))?\s*$/;
+  /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|took|taking|needed|required|managed|after|for|spent|of|in|totall?ing|totall?ed|totals?|stretched|stretching|spanned|spanning|clocked\s+in\s+at|extended\s+to|proceeded|proceeding|proceeds|continued|continuing|continues)(?:\s+(?:only|just|barely|merely))?\s*$/;
+/**
+ * A verb that says the talks lasted, before the figure: "ran for about an hour and 40 minutes
+ * before both sides briefed the press" gives their length, and "before" starts another clause. Not
+ * "took" ("it took two hours before they sat down" is a wait).
+ */
+const LASTED =
+  /\b(?:lasted|lasting|lasts|last|ran|running|run|went\s+on|goes\s+on|going\s+on|stretched|stretching|spanned|spanning|proceeded|proceeding|proceeds|continued|continuing|continues)(?:\s+for)?(?:\s+(?:only|just|barely|merely))?\s*$/;
 /** "delayed for an hour", "was to begin in two hours": the wait before the talks, not their length. */
-const DELAY_BEFORE = /\b(?:(?:delay(?:ed|s)?|postponed|put\s+off|pushed\s+back|held\s+up|wait(?:ed|ing)?|late)(?:\s+(?:by|for))?|(?:start|begin|resume|open|commence|reconvene)(?:s|ed|ing)?\s+in)\s*$/;
+const DELAY_BEFORE = /\b(?:(?:delay(?:ed|s)?|postponed|put\s+off|pushed\s+back|held\s+up|wait(?:ed|ing)?|late)(?:\s+(?:by|for))?|(?:start|begin|resume|open|commence|reconvene|continue)(?:s|d|ed|ing)?\s+in)\s*$/;
 /**
  * Other events whose length a sentence about the talks may give ("the leaders' phone call lasted two
  * hours", "the bilateral on the eve ran for an hour"): the nearest event noun before the figure says
  * whose length it is.
  */
-const EVENT_NOUN = new RegExp(`\\b(?:(?<meeting>${MEETING_NOUN})|call|conversation|bilateral|dinner|lunch|breakfast|briefing|(?:press|news)\\s+conference|visit|flight|trip|interview|speech|ceremony)\\b`, 'g');
+const EVENT_NOUN = new RegExp(
+  `\\b(?:(?<meeting>${MEETING_NOUN})|call|conversation|bilateral|dinner|lunch|breakfast|briefing|(?:press|news)\\s+conference|visit|flight|trip|journey|drive|interview|speech|ceremony|` +
+    // what else goes on, or stops, for a while: "shelling continued for three hours", "the break lasted 30 minutes"
+    `shelling|fighting|bombardment|attacks?|strikes|(?:air[- ]raid\\s+)?alerts?|sirens|protests?|rally|applause|ovation|wait|delay|break|recess|pause)\\b`,
+  'g',
+);
 /** "two hours after they started" still measures the talks. */
 const AFTER_START = /^\s*after\s+(?:they|it|the\s+(?:talks|meeting|session|delegations|sides))\s+(?:had\s+)?(?:started|began|opened|sat\s+down|got\s+under\s*way)\b/;
 const AFTER_WORDS = /^\s*(?:-long\s+)?(?:after|before|later|late|behind|ago|earlier|away|ahead|prior|beforehand|into|past|ceasefires?|truces?|halts?|pauses?|drive|flight|journey|window|delay|wait|deadline|notice|ride|trip|phone|call|conversation|shifts?|period)\b/;
@@ -107,7 +119,6 @@ export default defineExtractor({
       const minutes = minutesOf(groups);
       if (minutes === null || minutes <= 0 || minutes > 24 * 60) continue;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (AFTER_WORDS.test(after) && !AFTER_START.test(after)) continue;
       const attributive = /-(?:hours?|minutes?|long)$/.test(m[0]) || groups.hourlong !== undefined;
       let start = m.index;
       let left = text.slice(Math.max(0, m.index - 40), m.index);
@@ -122,6 +133,7 @@ export default defineExtractor({
         }
       }
       while (start < m.index && text[start] === ' ') start++;
+      if (AFTER_WORDS.test(after) && !AFTER_START.test(after) && !(/^\s*before\b/.test(after) && LASTED.test(left))) continue;
       const trailing = /^\s+or\s+so\b/.exec(after);
       if (trailing) qualifier = 'about';
       if (attributive) {

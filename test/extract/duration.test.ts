@@ -41,6 +41,34 @@ describe('duration', () => {
     expect(values(duration, text)).toEqual([expected]);
   });
 
+  // Real-world wording, round two (issue 12): verbs of lasting with "about", "approximately", "in total".
+  it.each([
+    ['The negotiations proceeded about three hours in total, a Turkish source said.', d(180, 'about')],
+    ['The second round continued approximately fifty minutes.', d(50, 'about')],
+    ['The talks went on for roughly two and a half hours.', d(150, 'about')],
+    ['The session proceeded for 75 minutes in total.', d(75, 'exact')],
+    ['The talks, which continued for around an hour, ended in silence.', d(60, 'about')],
+    // "before" opening another clause after a verb of lasting
+    ['The meeting ran for about an hour and 20 minutes before both delegations left.', d(80, 'about')],
+    ['The talks lasted just 45 minutes before the Russian side walked out.', d(45, 'exact')],
+  ])('real-world wording, round two: %s', (text, expected) => {
+    expect(values(duration, text)).toEqual([expected]);
+  });
+
+  it.each([
+    // something else went on, or stopped, for that long
+    'As the talks opened, shelling continued for three hours in Kharkiv.',
+    'The break lasted 30 minutes before the talks resumed.',
+    'During the talks, the air-raid alert in Kyiv went on for two hours.',
+    // a wait, a time to come, an offset
+    'It took two hours before the talks began.',
+    'The talks will continue in two hours, officials said.',
+    'The talks continued two hours after the break.',
+    'The delegations arrived two hours before the talks.',
+  ])('real-world trap, round two: %s', (text) => {
+    expect(values(duration, text)).toEqual([]);
+  });
+
   it.each([
     // a delay or a wait
     'The meeting was delayed for an hour before the talks began.',
