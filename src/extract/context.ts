@@ -119,12 +119,30 @@ export function findPeople(text: string, mentions: Mention[], gazetteer?: Gazett
       const end = lastWord.start + lastWord.word.replace(/'s$/, '').length;
       const surface = text.slice(first.start, end);
       // A run that the text ends on may be a name cut short: the known person it begins, if one does.
-      const cut = gazetteer && TRAILING_SPACE.test(text.slice(end)) ? gazetteer.completePerson(surface) : undefined;
-      if (cut) people.push({ id: cut.id, side: cut.side ?? null, start: first.start, end, surface, known: true });
+      // Anywhere, it may be a known name transliterated another way ("David Arachamija").
+      const known = gazetteer && ((TRAILING_SPACE.test(text.slice(end)) && gazetteer.completePerson(surface)) || gazetteer.variantPerson(surface));
+      if (known) people.push({ id: known.id, side: known.side ?? null, start: first.start, end, surface, known: true });
       else people.push({ id: slugify(surface), side: null, start: first.start, end, surface, known: false });
     }
   }
+  const cut = gazetteer && lastWordCut(text, people, gazetteer);
+  if (cut) people.push(cut);
   return people.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A capitalised word of four letters or more that the text ends on, cut off in a known person's
+ * given name ("… the assistant of the President Vladimi"): that person, when only one name begins
+ * so. A name of two words or more was read above; a word that is whole in the name is not cut.
+ */
+function lastWordCut(text: string, people: readonly Person[], gazetteer: Gazetteer): Person | undefined {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  let start = end;
+  while (start > 0 && /\p{L}/u.test(text[start - 1] as string)) start--;
+  if (end - start < 4 || !/\p{Lu}/u.test(text[start] as string) || people.some((p) => p.end > start)) return undefined;
+  const person = gazetteer.completePerson(text.slice(start, end));
+  return person && { id: person.id, side: person.side ?? null, start, end, surface: text.slice(start, end), known: true };
 }
 
 /**

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { alternationOf, escapeRegExp } from './alternation.js';
 import { detach } from '../corpus/detach.js';
 import { foldKey, foldText } from './fold.js';
-import { editDistance } from './spelling.js';
+import { editDistance, soundKey } from './spelling.js';
 
 export type EntityKind = 'venue' | 'person' | 'country' | 'region' | 'city';
 const KINDS: readonly EntityKind[] = ['venue', 'person', 'country', 'region', 'city'];
@@ -77,9 +77,17 @@ export interface Gazetteer {
   givenNameOf(person: Entity, word: string): boolean;
   /**
    * The one known person whose name or alias begins with `fragment`, a name cut off mid-word
-   * ("Vladimir Medinsk" at the end of an excerpt); undefined when none or several do.
+   * ("Vladimir Medinsk", "Vladimi" at the end of an excerpt), in any transliteration ("David
+   * Aracham" of "Arachamija"); undefined when none or several do, or when the last word of
+   * `fragment` is a whole word of the name (it is not cut).
    */
   completePerson(fragment: string): Entity | undefined;
+  /**
+   * The one known person whose multi-word name or alias `name` is, transliterated another way
+   * ("David Arachamija" for David Arakhamia, "Wladimir Medinskij" for Vladimir Medinsky): see
+   * `soundKey`. Undefined for a name of one word, or when none or several are.
+   */
+  variantPerson(name: string): Entity | undefined;
 }
 
 export interface Span {
@@ -309,15 +317,32 @@ export function buildGazetteer(lists: { file: string; source: string; entities: 
     givenNames ??= new Map(entities.filter((e) => e.kind === 'person').map((e) => [e.id, givenNamesOf(e)]));
     return isGivenNameVariant(foldKey(word), givenNames.get(person.id) ?? []);
   };
-  let personNames: Array<{ key: string; entity: Entity }> | null = null;
+  let personNames: Array<{ key: string; sound: string; words: string[]; entity: Entity }> | null = null;
+  const namesOfPeople = () =>
+    (personNames ??= entities
+      .filter((e) => e.kind === 'person')
+      .flatMap((e) => [e.name, ...e.aliases].map((a) => foldKey(a)).map((key) => ({ key, sound: soundKey(key), words: soundKey(key).split(' '), entity: e }))));
+  const onlyOne = (found: Iterable<Entity>): Entity | undefined => {
+    const set = new Set(found);
+    return set.size === 1 ? [...set][0] : undefined;
+  };
   const completePerson = (fragment: string): Entity | undefined => {
-    personNames ??= entities.filter((e) => e.kind === 'person').flatMap((e) => [e.name, ...e.aliases].map((a) => ({ key: foldKey(a), entity: e })));
     const key = foldKey(fragment);
-    const found = new Set(personNames.filter((n) => n.key.length > key.length && n.key.startsWith(key)).map((n) => n.entity));
-    return found.size === 1 ? [...found][0] : undefined;
+    const sound = soundKey(key);
+    const last = sound.slice(sound.lastIndexOf(' ') + 1);
+    // A cut may fall between the two letters of "kh" or "ch" ("Arak", "Arac"): the key of the rest.
+    const half = /[kc]$/.test(key) ? soundKey(key.slice(0, -1)) : null;
+    const cut = (n: { key: string; sound: string }) =>
+      (n.key.length > key.length && n.key.startsWith(key)) || (n.sound.length > sound.length && n.sound.startsWith(sound)) || (half !== null && n.sound.length > half.length && n.sound.startsWith(half));
+    return onlyOne(namesOfPeople().filter((n) => !n.words.includes(last) && cut(n)).map((n) => n.entity));
+  };
+  const variantPerson = (name: string): Entity | undefined => {
+    const sound = soundKey(foldKey(name));
+    if (!sound.includes(' ')) return undefined;
+    return onlyOne(namesOfPeople().filter((n) => n.sound === sound).map((n) => n.entity));
   };
 
-  return { entities, byId: (id) => index.get(id), mentions, mentionsBySpan, givenNameOf, completePerson };
+  return { entities, byId: (id) => index.get(id), mentions, mentionsBySpan, givenNameOf, completePerson, variantPerson };
 }
 
 /** The folded first words of a person's multi-word name and aliases ("rustem" for Rustem Umerov). */

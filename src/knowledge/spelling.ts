@@ -24,3 +24,21 @@ export function editDistance(a: string, b: string, limit: number): number {
   }
   return previous[b.length] as number;
 }
+
+/**
+ * A name as it sounds, whichever way it was transliterated: "kh" and "ch" (German for the same
+ * letter) read "h", "w" reads "v", "j" and "y" read "i", and a doubled letter one. "Arachamija" and
+ * "Arakhamia", "Wladimir Medinskij" and "Vladimir Medinsky" have one key. Takes a folded key
+ * (lower-case ASCII, as foldKey gives).
+ */
+export function soundKey(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    let c = key[i] as string;
+    if ((c === 'k' || c === 'c') && key[i + 1] === 'h') continue;
+    if (c === 'w') c = 'v';
+    else if (c === 'j' || c === 'y') c = 'i';
+    if (out[out.length - 1] !== c) out += c;
+  }
+  return out;
+}

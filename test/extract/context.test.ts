@@ -26,6 +26,15 @@ describe('people', () => {
     expect(people(text).people).toEqual(expected);
   });
 
+  it('knows a name transliterated another way, anywhere in the text', () => {
+    expect(people('David Arachamija and Wladimir Medinskij spoke.').people).toEqual([
+      ['david-arakhamia', 'David Arachamija'],
+      ['vladimir-medinsky', 'Wladimir Medinskij'],
+    ]);
+    // not a known person's, even if close: a name of its own
+    expect(people('Andriy Yermakov spoke.').people).toEqual([['andriy-yermakov', 'Andriy Yermakov']]);
+  });
+
   it('masks the given name with the surname', () => {
     expect(people('It was headed by Rustam Umerov.').masked).toBe('it was headed by @@@@@@@@@@@@@.');
   });
@@ -37,6 +46,12 @@ describe('people', () => {
     ['Vladimir Medinsk said so.', [['vladimir-medinsk', 'Vladimir Medinsk']]],
     // at the end but no known name begins so
     ['The talks ended with Vladimir Ivanov', [['vladimir-ivanov', 'Vladimir Ivanov']]],
+    // cut in the given name: the one known person it begins; several, or a whole word: no one
+    ['Kyiv was represented by Defence Minister Rust', [['rustem-umerov', 'Rust']]],
+    ['The team was headed by the assistant of the President of the Russian Federation Vladimi', []],
+    ['Kyiv was represented by Defence Minister Rustem', []],
+    // cut in a name transliterated another way
+    ['Ukraine was led by the faction chief David Aracham', [['david-arakhamia', 'David Aracham']]],
   ])('a name at the end of the text: %s', (text, expected) => {
     expect(people(text).people).toEqual(expected);
   });

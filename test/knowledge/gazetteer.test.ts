@@ -75,4 +75,27 @@ describe('name variants', () => {
     expect(gazetteer.completePerson('Vladimir Medinsky')).toBeUndefined();
     expect(gazetteer.completePerson('Vladimir Ivanov')).toBeUndefined();
   });
+
+  it('completes a cut in the given name, and a cut name transliterated another way', () => {
+    expect(gazetteer.completePerson('Rust')?.id).toBe('rustem-umerov');
+    expect(gazetteer.completePerson('Andri')).toBeUndefined(); // Andriy Yermak, Andrii Sybiha
+    expect(gazetteer.completePerson('Vladimi')).toBeUndefined(); // Medinsky, Putin, and Zelensky's "Vladimir Zelensky"
+    // German "ch" for "kh", cut anywhere, even between its two letters
+    expect(gazetteer.completePerson('David Aracham')?.id).toBe('david-arakhamia');
+    expect(gazetteer.completePerson('David Arac')?.id).toBe('david-arakhamia');
+    expect(gazetteer.completePerson('Wladimir Medins')?.id).toBe('vladimir-medinsky');
+    // a last word that is whole in the name is not cut
+    expect(gazetteer.completePerson('Rustem')).toBeUndefined();
+    expect(gazetteer.completePerson('Wladimir Medinskij')).toBeUndefined();
+  });
+
+  it('knows a name of two words or more transliterated another way', () => {
+    expect(gazetteer.variantPerson('David Arachamija')?.id).toBe('david-arakhamia');
+    expect(gazetteer.variantPerson('Wladimir Medinskij')?.id).toBe('vladimir-medinsky');
+    expect(gazetteer.variantPerson('Rustem Umjerow')?.id).toBe('rustem-umerov');
+    // another name, one word, or a name that is only close
+    expect(gazetteer.variantPerson('Andriy Yermakov')).toBeUndefined();
+    expect(gazetteer.variantPerson('Arachamija')).toBeUndefined();
+    expect(gazetteer.variantPerson('Vladimir Medvedev')).toBeUndefined();
+  });
 });

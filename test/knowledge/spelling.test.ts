@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/knowledge/spelling.js';
+import { editDistance, soundKey } from '../../src/knowledge/spelling.js';
 
 describe('editDistance', () => {
   it.each([
@@ -14,5 +14,25 @@ describe('editDistance', () => {
     ['a', 'abcdef', 2, 3],
   ])('%s ~ %s within %i: %i', (a, b, limit, expected) => {
     expect(editDistance(a, b, limit)).toBe(expected);
+  });
+});
+
+describe('soundKey', () => {
+  it.each([
+    ['arachamija', 'arakhamia'],
+    ['wladimir medinskij', 'vladimir medinsky'],
+    ['umjerow', 'umierov'],
+    ['davyd', 'david'],
+    ['medinskii', 'medinsky'],
+  ])('%s sounds as %s', (a, b) => {
+    expect(soundKey(a)).toBe(soundKey(b));
+  });
+
+  it.each([
+    ['yermakov', 'yermak'],
+    ['putin', 'pudin'],
+    ['medvedev', 'medinsky'],
+  ])('%s does not sound as %s', (a, b) => {
+    expect(soundKey(a)).not.toBe(soundKey(b));
   });
 });
