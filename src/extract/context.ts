@@ -218,8 +218,14 @@ export function countryAt(ctx: SentenceContext, offset: number): Mention | undef
 const TITLE_ALTERNATIVES = TITLE_WORDS.filter((w) => !['and', 'of', 'for', 'a', 'an'].includes(w))
   .map((w) => w.replace(/[.]/g, '\\.'))
   .join('|');
+/** One word of a title, a country mark or a person's possessive; "and" only in "security and defence". */
+const TITLE_TOKEN = `(?:${TITLE_ALTERNATIVES}|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)'s|of|for|and(?=\\s+defen[cs]e\\b))`;
 /**
- * Title vocabulary as a regex fragment for the mask: up to six title words, country marks or a
- * person's possessive ("Putin's adviser") before a name.
+ * Title vocabulary as a regex fragment for the mask: up to ten title words, country marks or a
+ * person's possessive ("Putin's adviser") before a name ("the secretary of the National Security and
+ * Defence Council Rustem Umerov"). A title may be "to" someone whose title ends with "of <country>"
+ * ("aide to the President of Russia Vladimir Medinsky"): the name right after the country holds the
+ * whole title. "An aide to President Vladimir Putin" stops before "to", so Putin holds no title of
+ * the aide's.
  */
-export const TITLES = `(?:(?:${TITLE_ALTERNATIVES}|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)'s|of|for)[\\s,-]+){0,6}`;
+export const TITLES = `(?:${TITLE_TOKEN}[\\s,-]+){0,10}(?:to\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,4}?of\\s+(?:the\\s+)?(?<![#])#+(?!#)[\\s,]+)?`;

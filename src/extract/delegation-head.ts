@@ -15,8 +15,11 @@ import { defineExtractor, personFact, type Candidate } from './types.js';
 /** Runs of @ and # are matched whole (lookarounds), so a long run is never re-scanned from inside. */
 const SIDE = `(?<![#])(?<side>#+)(?!#)(?:'s?)?`;
 const TEAM = `(?:(?:negotiating|peace|official|own|country's|government's)\\s+)?(?:delegation|team|negotiating\\s+(?:team|group)|negotiators|side|delegates)`;
-/** A side with its team ("Russia's delegation", "the Ukrainian side"), or a bare possessive ("Ukraine's was led by"). */
-const SIDE_TEAM = `(?<![#])(?<side>#+)(?!#)(?:'s?(?:\\s+${TEAM})?|\\s+${TEAM})`;
+/**
+ * A side with its team ("Russia's delegation", "the Ukrainian side", "the Russian one"), or a bare
+ * possessive ("Ukraine's was led by").
+ */
+const SIDE_TEAM = `(?<![#])(?<side>#+)(?!#)(?:'s?(?:\\s+${TEAM})?|\\s+${TEAM}|\\s+one\\b)`;
 const LED_BY = `(?<v>led|headed|fronted)(?:\\s+(?:again|once\\s+more|once\\s+again|also|this\\s+time))?(?:\\s+(?:at|in)\\s+(?:the\\s+)?(?:talks|istanbul|negotiations|meeting))?\\s+by`;
 const LEADS = `(?<v>led|leads|lead|leading|headed|heads|head|heading|fronted|fronts|at\\s+the\\s+(?:helm|head)\\s+of)`;
 const AUX = `(?:(?:was|is|were|are|had|has|have|been|being|be|will|would|shall|to|again|also|once\\s+again|once\\s+more|now|still|expected|set|due|going|slated|named|chosen|appointed|tapped|picked)\\s+){0,4}`;
@@ -65,17 +68,40 @@ const ROLE_WORDS: Need = ['negotiator', 'delegate'];
 interface Pattern extends Guarded {
   /** Only for a person whose side the gazetteer knows, in a sentence about delegations. */
   generic?: boolean;
+  /** Its verb is left out ("…, and Russia's by B"): only after a "led by" of the same sentence. */
+  gapped?: boolean;
 }
 
 /** "an aide to President Vladimir Putin": a name that is the object of a title, not "according to X". */
 const OBJECT_OF = new RegExp(`\\b(?:(?<!according\\s)to|of|for)\\s+${TITLES}$`);
 const TEAM_WORD = /\b(?:delegations?|team|teams|negotiators|side|delegates|group)\b/;
+/**
+ * A verb of appointing or sending right after the person, its object left out: the person is who
+ * chose or sent the head ("whose appointment as head of the delegation Zelensky confirmed on
+ * Tuesday", "the head of the team Zelensky sent to Istanbul"), not the head.
+ */
+const APPOINTER =
+  /^\s+(?:(?:had|has|have)\s+)?(?:appointed|named|confirmed|chose|picked|approved|sent|dispatched|instructed|tasked|nominated|designated|selected)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|to|last|earlier|yesterday|today|this|after|before|for|him|her|them)\b)/;
+/** The president of a country as the object of a title: "an aide to the President of Russia Vladimir Putin". */
+const OF_THE_PRESIDENT = /\b(?:to|of)\s+(?:the\s+)?president\s+of\s+(?:the\s+)?#+[\s,]*$/;
 
 const PATTERNS: Pattern[] = [
   // Russia's delegation, led by presidential aide Vladimir Medinsky / the Ukrainian team was headed by … / Ukraine's was led by …
   {
     re: `${SIDE_TEAM}${TEAM_TAIL},?\\s+(?:which\\s+|who\\s+)?${AUX}${LED_BY}\\s+${TITLES}${P('p')}`,
-    needs: [COUNTRY, ['by'], LED_BY_WORDS, ["'", ...TEAM_WORDS], PERSON],
+    needs: [COUNTRY, ['by'], LED_BY_WORDS, ["'", 'one', ...TEAM_WORDS], PERSON],
+  },
+  // The Ukrainian delegation stood under the leadership of faction chief David Arakhamia
+  {
+    re: `${SIDE_TEAM}${TEAM_TAIL},?\\s+(?:which\\s+|who\\s+)?${AUX}(?:(?:stood|stands|remained|remains)\\s+)?(?<v2>under)\\s+the\\s+(?:leadership|direction)\\s+of\\s+${TITLES}${P('p')}`,
+    needs: [COUNTRY, ['leadership', 'direction'], ["'", 'one', ...TEAM_WORDS], PERSON],
+  },
+  // … and Russia's by Vladimir Medinsky / …, and the Ukrainian one by Rustem Umerov / the Russian one - by …
+  // (the verb is left out: it must be a "led by" earlier in the sentence)
+  {
+    re: `(?:\\band\\s+|\\bwhile\\s+|\\bwhereas\\s+|[,;]\\s*)(?:the\\s+)?${SIDE}(?:\\s+(?:one\\b|${TEAM}))?(?:\\s+(?:again|also|once\\s+more|once\\s+again))?\\s*(?:-\\s*)?by\\s+${TITLES}${P('p')}`,
+    needs: [COUNTRY, ['by'], PERSON],
+    gapped: true,
   },
   // Umerov, who led Kyiv's delegation / Medinsky will again lead the Russian team / X heads Russia's delegation
   { re: `${P('p')}${APPOSITIVE},?\\s+(?:(?:who|which)\\s+)?${AUX}${LEADS}\\s+${OBJECT_DET}(?:${SIDE}\\s+)?${TEAM}`, needs: [LEADS_WORD, TEAM_WORDS, PERSON] },
@@ -132,8 +158,13 @@ const PATTERNS: Pattern[] = [
     re: `${P('p')}\\s+and\\s+[^@,;.()]{0,80}?${P('q')},?\\s+(?:who\\s+)?${AUX}${LEADS}\\s+(?:the\\s+)?${SIDE}\\s+and\\s+(?<side2>#+)(?!#)\\s+(?:delegations|teams)`,
     needs: [COUNTRY, ['delegations', 'teams'], LEADS_WORD, PERSON],
   },
-  // a team headed by Defence Minister Rustem Umerov / the same group, under Kremlin aide Vladimir Medinsky
-  { re: `\\b(?:${LED_BY}|(?<v2>under))\\s+${TITLES}${P('p')}`, needs: [['by', 'under'], ['led', 'headed', 'fronted', 'under'], PERSON], generic: true },
+  // a team headed by Defence Minister Rustem Umerov / the same group, under Kremlin aide Vladimir Medinsky /
+  // the delegation stood under the leadership of faction chief David Arakhamia
+  {
+    re: `\\b(?:${LED_BY}|(?<v2>under(?:\\s+the\\s+(?:leadership|direction|guidance)\\s+of)?))\\s+${TITLES}${P('p')}`,
+    needs: [['by', 'under'], ['led', 'headed', 'fronted', 'under'], PERSON],
+    generic: true,
+  },
   // Leading the Russian side was Vladimir Medinsky / At the head of Ukraine's team is Rustem Umerov
   {
     re: `\\b(?<v>leading|heading|at\\s+the\\s+(?:head|helm)\\s+of)\\s+(?:the\\s+)?${SIDE_TEAM}\\s+(?:was|is|will\\s+be|would\\s+be)\\s+${TITLES}${P('p')}`,
@@ -166,16 +197,21 @@ export default defineExtractor({
   prefilter: PREFILTER,
   extract(ctx) {
     const out: Candidate<'delegation-head'>[] = [];
-    // A generic pattern yields only a person whose side the gazetteer knows: one it mentions.
-    const generic = ctx.mentions.some((m) => m.entity.kind === 'person' && m.entity.side) && TEAM_WORD.test(ctx.lower);
+    // A generic pattern yields only a person whose side the gazetteer knows: one it mentions, or one
+    // of the people read from a variant or cut name (worked out only when no mention will do).
+    const generic =
+      TEAM_WORD.test(ctx.lower) && (ctx.mentions.some((m) => m.entity.kind === 'person' && m.entity.side) || ctx.people.some((p) => p.side));
     const live = PREFILTER.viable(ctx, generic ? PREFILTER.all : SPECIFIC);
+    const ledBy = LED_BY_WORDS.exec(ctx.masked)?.index ?? Infinity;
     for (let i = 0; i < PATTERNS.length; i++) {
       if ((live & (1 << i)) === 0) continue;
-      const { re, generic } = PATTERNS[i] as Pattern;
+      const { re, generic, gapped } = PATTERNS[i] as Pattern;
       for (const m of matchAll(re, ctx.masked, true)) {
+        if (gapped && ledBy >= m.index) continue;
         // Overlapping search: a match starting inside a name repeats the one that began with it.
         if (m.index > 0 && ctx.masked[m.index] === '@' && ctx.masked[m.index - 1] === '@') continue;
-        const anchor = groupStart(m, 'v') ?? groupStart(m, 'v2');
+        // A left-out verb is the earlier one: the statement is where that verb is, in its clause's scope.
+        const anchor = gapped ? ledBy : (groupStart(m, 'v') ?? groupStart(m, 'v2'));
         const pStart = groupStart(m, 'p');
         const qStart = groupStart(m, 'q');
         const side = sideAt(ctx, groupStart(m, 'side'));
@@ -189,6 +225,10 @@ export default defineExtractor({
           // "an aide to President Vladimir Putin, led …": a person inside another's description.
           const personFirst = m.index >= person.start && m.index < person.end;
           if (personFirst && OBJECT_OF.test(ctx.masked.slice(Math.max(0, person.start - 40), person.start))) continue;
+          if (!personFirst && APPOINTER.test(ctx.masked.slice(person.end, person.end + 40))) continue;
+          // "… to the President of Russia Vladimir Putin": the name after the country holds the title
+          // before it, unless the gazetteer says it is that president.
+          if (OF_THE_PRESIDENT.test(ctx.masked.slice(Math.max(0, person.start - 60), person.start)) && ctx.gazetteer.byId(person.id)?.roles?.some((r) => r.title === 'president')) continue;
           const subject = textSide ?? person.side;
           if (subject !== 'russia' && subject !== 'ukraine') continue;
           out.push(personFact(ctx, 'delegation-head', subject, person, anchor));

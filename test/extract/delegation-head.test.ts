@@ -110,6 +110,57 @@ describe('delegation-head', () => {
     expect(values(delegationHead, text)).toEqual(expected);
   });
 
+  // Real-world wording, round two (issue 12), each with traps beside it below.
+  it.each([
+    // elliptical coordination: the verb of the first clause is left out of the second
+    ["Kyiv's delegation was headed by Rustem Umerov, and Moscow's by presidential aide Vladimir Medinsky.", [['ukraine', 'rustem-umerov'], ['russia', 'vladimir-medinsky']]],
+    ['The Russian team was led by Vladimir Medinsky, and the Ukrainian one by Defence Minister Rustem Umerov.', [['russia', 'vladimir-medinsky'], ['ukraine', 'rustem-umerov']]],
+    [
+      'The Ukrainian delegation was headed by David Arakhamia; the Russian one - by the aide of the President of Russia Vladimir Medinsky.',
+      [['ukraine', 'david-arakhamia'], ['russia', 'vladimir-medinsky']],
+    ],
+    ["Russia's side was led once more by Medinsky, while Ukraine's again by Umerov.", [['russia', 'vladimir-medinsky'], ['ukraine', 'rustem-umerov']]],
+    // "(stood) under the leadership of <title> X"
+    ['The Ukrainian delegation stood under the leadership of the parliamentary faction chief David Arakhamia.', [['ukraine', 'david-arakhamia']]],
+    ['The Russian team was under the direction of Deputy Foreign Minister Mikhail Galuzin.', [['russia', 'mikhail-galuzin']]],
+    ["Kyiv's negotiators worked under the leadership of Rustem Umerov.", [['ukraine', 'rustem-umerov']]],
+    // a long title ending in "of <country>" or "of the President of <country>", then the name
+    ['The Russian delegation headed by aide to the President of Russia Vladimir Medinsky arrived first.', [['russia', 'vladimir-medinsky']]],
+    ['The Russian delegation is headed by the assistant of the President of the Russian Federation Vladimir Medinsky.', [['russia', 'vladimir-medinsky']]],
+    ['The team of Kyiv was headed by the secretary of the Council of national security and defense Rustem Umerov.', [['ukraine', 'rustem-umerov']]],
+    ["Moscow's delegation was led by adviser to the President of the Russian Federation, Vladimir Medinsky.", [['russia', 'vladimir-medinsky']]],
+    // the leader who sends or instructs the team is not its head
+    ['Zelensky instructed the team led by Umerov to push for a summit.', [['ukraine', 'rustem-umerov']]],
+    ["Ukraine's team will be led by Rustem Umerov, whose appointment as head of the delegation Zelensky confirmed on Tuesday.", [['ukraine', 'rustem-umerov']]],
+    // a name transliterated another way, or cut off at the end of the text
+    ['The Ukrainian delegation was led by David Arachamija.', [['ukraine', 'david-arakhamia']]],
+    ['The Russian side was led by the presidential adviser Wladimir Medinskij.', [['russia', 'vladimir-medinsky']]],
+    ['The Ukrainian delegation stood under the leadership of the parliamentary faction chief David Aracham', [['ukraine', 'david-arakhamia']]],
+    ["Kyiv's team was led by Defence Minister Rust", [['ukraine', 'rustem-umerov']]],
+  ])('real-world wording, round two: %s', (text, expected) => {
+    expect(values(delegationHead, text)).toEqual(expected);
+  });
+
+  it.each([
+    // a left-out verb that is no "led by", or no person after "by"
+    "Kyiv's team was sent by Zelensky, and Moscow's by Putin.",
+    "Ukraine's delegation was chosen by Zelensky; Russia's by far the larger.",
+    // the president as the object of a title: he is no head
+    'The Russian delegation was headed by aide to the President of Russia Vladimir Putin.',
+    'The Russian delegation was headed by aide to President Vladimir Putin.',
+    // the leader who sends or instructs a delegation
+    'Zelensky, who sent the delegation, said he expected results.',
+    'President Zelensky, who dispatched the Ukrainian team to Istanbul, spoke.',
+    'The head of the delegation Zelensky appointed on Monday has not arrived.',
+    // a given name cut at the end that several known people begin; a whole given name is not cut
+    'The Russian team is headed by the assistant of the President of the Russian Federation Vladimi',
+    "Kyiv's team was led by Defence Minister Rustem",
+    // under the leadership of someone whose side no one states, or with no team
+    'The talks went on under the leadership of Hakan Fidan.',
+  ])('real-world trap, round two: %s', (text) => {
+    expect(values(delegationHead, text)).toEqual([]);
+  });
+
   it.each([
     'Budanov, a member of the delegation, arrived in fatigues.',
     'Galuzin, deputy head of the Russian delegation, spoke to reporters.',
