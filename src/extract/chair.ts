@@ -36,7 +36,9 @@ function roleFact(ctx: SentenceContext, m: RegExpExecArray): Candidate<'chair'> 
   return { fact: 'chair', subject: null, value: roleValue(title, country), label: ctx.text.slice(start, end), start, end, anchor: groupStart(m, 'v') ?? start };
 }
 
-const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)(?:'s)?|-)[\\s-]+){0,5}(?:talks|meeting|session|negotiations?|round|discussions?|encounter|gathering|sit-down|proceedings)`;
+/** What is chaired. */
+const MEETING_NOUN = `(?:talks|meeting|session|negotiations?|round|discussions?|encounter|gathering|sit-down|proceedings)`;
+const MEETING = `(?:(?:the|this|that|these|those|a|an|today's|monday's|friday's|wednesday's|tuesday's|first|second|third|latest|new|direct|opening|closed-door|face-to-face|peace|istanbul|round\\s+of|their|(?<![#])#+(?!#)(?:'s)?|(?<![@])@+(?!@)(?:'s)?|-)[\\s-]+){0,5}${MEETING_NOUN}`;
 const CHAIRED = `(?<v>chaired|co-chaired|presided\\s+over|hosted|moderated)(?:\\s+like\\s+[^,;.@]{1,40}?)?`;
 const CHAIRS = `(?<v>chaired|chairs|chairing|chair|co-chaired|presided\\s+over|presides\\s+over|presiding\\s+over|preside\\s+over|hosted|hosts|hosting|host|moderated|moderates|moderating|moderate)`;
 const AUX = `(?:(?:was|is|were|will|would|had|has|have|also|again|once\\s+again|jointly|personally|to|be|been|expected|set|due|going|slated|scheduled)\\s+){0,4}`;
@@ -55,6 +57,8 @@ const MEETING_WORDS: Need = ['talks', 'meeting', 'session', 'negotiation', 'roun
  */
 const CHAIRING = /chair|host|moderat|presid(?:e|ed|es|ing)[\s.,;]/;
 const CHAIR_NOUNS: Need = ['chair', 'host', 'moderator'];
+/** The one who chairs, as a noun. */
+const CHAIR_NOUN = `(?:chair|chairman|chairwoman|chairperson|host|moderator)`;
 
 /** Titles of ROLE_TITLES, as a group `r`: "foreign minister", "top diplomat", "president" … */
 const ROLE = `(?<r>foreign\\s+minister|foreign\\s+affairs\\s+minister|minister\\s+of\\s+foreign\\s+affairs|top\\s+diplomat|president|head\\s+of\\s+state|intelligence\\s+chief|spy\\s+chief|spymaster)`;
@@ -93,8 +97,11 @@ const PATTERNS: Guarded[] = [
     re: `(?<![@])(?<p>@+)(?!@)(?:'s)?(?:,[^,;()@]{1,60}?)?,?\\s+(?:(?:who|which)\\s+)?${AUX}(?<v>(?:was\\s+)?in\\s+the\\s+chair|took\\s+the\\s+chair|taking\\s+the\\s+chair|takes\\s+the\\s+chair|(?:played|playing|plays|acted\\s+as|acting\\s+as|acts\\s+as|served\\s+as|serving\\s+as)\\s+(?:the\\s+)?(?:host|chair|chairman|moderator)|ran\\s+(?:this|the)\\s+(?:round|meeting|session|talks)\\s+from\\s+the\\s+chair)\\b(?!\\s+(?:to|of|for|at)\\b)`,
     needs: [CHAIR_NOUNS, PERSON],
   },
-  // the chair of the talks, Hakan Fidan / talks' host, Hakan Fidan
-  { re: `(?:chair|chairman|chairwoman|chairperson|host|moderator)\\s+of\\s+${MEETING},?\\s+${TITLES}(?<![@])(?<p>@+)(?!@)`, needs: [['of'], CHAIR_NOUNS, MEETING_WORDS, PERSON] },
+  // the chair of the talks, Hakan Fidan / The moderator of the meeting was the head of the Turkish Foreign Ministry Hakan Fidan
+  {
+    re: `(?<v>${CHAIR_NOUN})\\s+of\\s+${MEETING},?\\s+(?:(?:was|is|will\\s+be|would\\s+be)\\s+)?${TITLES}(?<![@])(?<p>@+)(?!@)`,
+    needs: [['of'], CHAIR_NOUNS, MEETING_WORDS, PERSON],
+  },
   // chaired by the Turkish foreign minister / hosted by Turkey's president
   { re: `${CHAIRED}\\s+by\\s+${TITLE_ONLY}`, needs: [['by'], ['chaired', 'presided', 'hosted', 'moderated'], ROLE_WORDS] },
   // the foreign minister will host the talks / Turkey's top diplomat, who chaired the meeting / the foreign minister will host.
@@ -102,11 +109,22 @@ const PATTERNS: Guarded[] = [
     re: `(?<![@#\\w]\\s?)${TITLE_ONLY}(?:,\\s*(?:who|which)\\s+|\\s+)${AUX}${CHAIRS}(?:\\s+${MEETING}|\\s*(?=[.,;]))`,
     needs: [CHAIRING, ROLE_WORDS],
   },
+  // the talks (in Istanbul), which Turkey's foreign minister Hakan Fidan chaired / the session that Fidan moderated
+  {
+    re: `\\b${MEETING_NOUN}(?:\\s+(?:in|at|on)\\s+(?:the\\s+)?[\\w'-]+(?:\\s+palace)?){0,2},?\\s+(?:which|that)\\s+${TITLES}(?<![@])(?<p>@+)(?!@)\\s+${AUX}(?<v>chaired|co-chaired|presided\\s+over|hosted|moderated|chairs|hosts|moderates|presides\\s+over)\\b(?!\\s+(?:(?:the|a|an|this|that|these|his|its|their)\\b|@|#))`,
+    needs: [['which', 'that'], MEETING_WORDS, CHAIRING, PERSON],
+  },
+  // Hakan Fidan was the moderator of the meeting / Fidan, the host of the talks, …
+  {
+    re: `(?<![@])(?<p>@+)(?!@),?\\s+(?:(?:who\\s+)?(?:was|is|will\\s+be|would\\s+be)\\s+|as\\s+)?(?:the\\s+)?(?<v>${CHAIR_NOUN})\\s+of\\s+${MEETING}`,
+    needs: [['of'], CHAIR_NOUNS, MEETING_WORDS, PERSON],
+  },
 ].map((p) => ({ ...p, re: new RegExp(p.re, 'dg') }));
 const PREFILTER = new Prefilter(PATTERNS);
 /** Patterns whose object is a pronoun, missing or implied (the third and fifth): only in a sentence about the talks. */
 const NEEDS_TALKS = (1 << 2) | (1 << 4);
-const MEETING_WORD = /\b(?:talks|meeting|session|negotiations?|round|discussions?)\b/;
+/** A sentence about the talks names them, or those who take part ("Fidan, who presided, told the delegations …"). */
+const MEETING_WORD = /\b(?:talks|meeting|session|negotiations?|round|discussions?|delegations?|negotiators|sides)\b/;
 
 export default defineExtractor({
   id: 'chair',

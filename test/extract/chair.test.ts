@@ -39,6 +39,39 @@ describe('chair', () => {
     expect(values(chair, text)).toEqual([]);
   });
 
+  // Real-world wording, round two (issue 12): an object relative clause, "who presided" with no
+  // object in a sentence about the talks, and the chair named as a noun with "was".
+  it.each([
+    ['Nothing came of the session, which Turkish Foreign Minister Hakan Fidan moderated.', ['hakan-fidan']],
+    ["Little came of Monday's talks in Istanbul, which Turkey's top diplomat Hakan Fidan chaired and which lasted an hour.", ['hakan-fidan']],
+    ['The meeting that Erdogan hosted ended after lunch.', ['recep-tayyip-erdogan']],
+    ["Turkey's foreign minister Hakan Fidan, who presided, told both delegations to keep talking.", ['hakan-fidan']],
+    ['Mevlut Cavusoglu, who presided, said the two sides had agreed on a date.', ['mevlut-cavusoglu']],
+    ['The moderator of the meeting was the head of the Turkish Foreign Ministry Hakan Fidan.', ['hakan-fidan']],
+    ['The host of the talks will be Turkish President Recep Tayyip Erdogan.', ['recep-tayyip-erdogan']],
+    ['The chair of the session was Hakan Fidan, who spoke first.', ['hakan-fidan']],
+    ['Hakan Fidan was the moderator of the negotiations.', ['hakan-fidan']],
+    ['Ibrahim Kalin, the host of the meeting, greeted the delegations.', ['ibrahim-kalin']],
+  ])('real-world wording, round two: %s', (text, expected) => {
+    expect(values(chair, text)).toEqual(expected);
+  });
+
+  it.each([
+    // the relative clause's verb has an object of its own, or is no chairing
+    'After the talks that Fidan chaired a dinner was held.',
+    'The talks, which Fidan attended, ended without a deal.',
+    'The round, which Erdogan hosted the delegations for, was short.',
+    // "who presided" in a sentence about something else
+    'Erdogan, who presided, opened the party congress.',
+    'Fidan, who presided, said nothing.',
+    // a host of something else, or someone who speaks of the host
+    'Fidan, the host of the dinner, spoke first.',
+    'Fidan thanked the host of the talks.',
+    'The host of the talks was Turkey, and the venue a palace.',
+  ])('real-world trap, round two: %s', (text) => {
+    expect(values(chair, text)).toEqual([]);
+  });
+
   it.each([
     'At the start of the meeting, Turkish Foreign Minister Hakan Fidan told the negotiators to choose peace.',
     'Erdogan opened the meeting with a short speech.',
