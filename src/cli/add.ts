@@ -16,7 +16,7 @@ import { extractArticle } from '../pipeline.js';
 import { EXTRACT_FORMATS, type ExtractFormat } from '../report/formats.js';
 import { sortDiagnostics, sortFacts } from '../run.js';
 import type { Article, ArticleSummary, Diagnostic, FactRecord } from '../types.js';
-import { createFileAtomic, writeFileAtomic } from './atomic.js';
+import { WriteRefused, createFileAtomic, writeFileAtomic } from './atomic.js';
 import { reportDiagnostics } from './corpus-run.js';
 import { emit } from './output.js';
 import { EXIT, UsageError, hasErrors, parseBytes, resolveColor, widthOf } from './shared.js';
@@ -123,9 +123,10 @@ export async function runAdd(files: string[], opts: AddCliOptions): Promise<void
   const diagnostics: Diagnostic[] = [];
   for (const p of planned) {
     try {
-      if (p.replace) writeFileAtomic(p.target, p.article.raw);
-      else createFileAtomic(p.target, p.article.raw);
+      if (p.replace) writeFileAtomic(p.target, p.article.raw, p.shown);
+      else createFileAtomic(p.target, p.article.raw, p.shown);
     } catch (error) {
+      if (error instanceof WriteRefused) throw new UsageError(`not adding: ${error.message}`);
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'EEXIST' ? `${p.shown} appeared while adding; not replaced (use --force)` : `cannot write ${p.shown} (${code ?? (error as Error).message})`);
     }

@@ -9,7 +9,7 @@ import { BaselineError, DEFAULT_BASELINE, parseBaseline, serializeBaseline, type
 import { partitionSuppressed, suppressionProblems } from '../check/suppress.js';
 import { compareRecords, type CompareOptions } from '../compare/compare.js';
 import { CHECK_FORMATS, type CheckFormat, type Format, type RenderOptions } from '../report/formats.js';
-import { writeFileAtomic } from './atomic.js';
+import { WriteRefused, writeFileAtomic } from './atomic.js';
 import { parseTolerance } from './compare.js';
 import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
 import { appendStepSummary, emit } from './output.js';
@@ -94,6 +94,7 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
     try {
       writeFileAtomic(target, serializeBaseline(entries));
     } catch (error) {
+      if (error instanceof WriteRefused) throw new UsageError(`not updating the baseline: ${error.message}`);
       throw new UsageError(`cannot write baseline ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     const now = new Set(entries.map((e) => e.fingerprint));

@@ -1,7 +1,7 @@
 /** The single write of a command's result: stdout, or `--output FILE` (atomically); and the job summary. */
 import fs from 'node:fs';
 import type { Rendered } from '../report/formats.js';
-import { writeFileAtomic } from './atomic.js';
+import { WriteRefused, writeFileAtomic } from './atomic.js';
 import { UsageError, write, writeStreamed } from './shared.js';
 
 /**
@@ -17,6 +17,7 @@ export async function emit(rendered: Rendered, output: string | undefined): Prom
   try {
     writeFileAtomic(output, rendered);
   } catch (error) {
+    if (error instanceof WriteRefused) throw new UsageError(`not writing --output: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     // Only the file system's errors are the file's; one from rendering the pieces is not.
     if (code === undefined) throw error;
