@@ -22,6 +22,7 @@ import { foldText, originalSpan } from './knowledge/fold.js';
 import { holders, type Entity, type Gazetteer } from './knowledge/gazetteer.js';
 import { parseRoleValue } from './extract/chair.js';
 import { SAME_VENUE } from './extract/venue.js';
+import { MAX_FACTS_PER_ARTICLE, MAX_SENTENCE_CHARS } from './limits.js';
 import type { Article, ArticleSummary, Diagnostic, FactKind, FactRecord } from './types.js';
 
 export interface PipelineOptions {
@@ -188,7 +189,10 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const frame = articleFrame(article.published, folded.text);
   const reference = frame.reference;
   // A dateline or byline is a segment of its own, whatever punctuation it has or lacks.
-  const sentences = apart(folded.text, splitSentences(folded.text), frame.spans);
+  const split = apart(folded.text, splitSentences(folded.text), frame.spans);
+  // Only the first MAX_SENTENCE_CHARS of a sentence are read: bounds the work one sentence can cost.
+  const long = split.filter((s) => s.end - s.start > MAX_SENTENCE_CHARS);
+  const sentences = long.length ? split.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? { start: s.start, end: s.start + MAX_SENTENCE_CHARS } : s)) : split;
   // One gazetteer pass over the whole article, shared out to its sentences.
   const mentions = options.reference ? null : gazetteer.mentionsBySpan(folded.text, sentences);
   // Kinds not asked for cannot change the others' results (refiners work within one kind): skip them.
@@ -218,7 +222,26 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const s = sentences[index] as SentenceSpan;
     return dayMentions(contextOf(index)).filter((d) => !inFrame(frame, s.start + d.start, s.start + d.end));
   };
+  // Facts, days and references to meetings found so far, duplicates included: what the work on an
+  // article grows with. Past MAX_FACTS_PER_ARTICLE the rest of the article is not read
+  // (FACTS_CAPPED): its sentences are dropped, with what was found in them, and each pass below
+  // reads the sentences before the cap only (forEach skips the dropped ones). Three passes count,
+  // so an article costs at most about three times the cap's worth of work.
+  let foundSoFar = 0;
+  let cappedAt = -1;
+  const count = (n: number, index: number) => {
+    foundSoFar += n;
+    // Once: the passes after the one that reached the cap read what is left before it.
+    if (cappedAt >= 0 || foundSoFar < MAX_FACTS_PER_ARTICLE || index + 1 >= sentences.length) return;
+    cappedAt = (sentences[index + 1] as SentenceSpan).start;
+    sentences.length = index + 1;
+    let kept = 0;
+    for (const f of found) if (f.sentence <= index) found[kept++] = f;
+    found.length = kept;
+  };
   sentences.forEach((s, index) => {
+    // (Days are read for every sentence below anyway, and kept: counting them costs nothing.)
+    count(daysOf(index).length, index);
     if (!cued(index, wanted)) return;
     const ctx = contextOf(index);
     const candidates: Candidate[] = [];
@@ -232,6 +255,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
       if (inFrame(frame, s.start + c.start, s.start + c.end)) continue;
       found.push({ candidate: c, sentence: index, start: s.start + c.start, end: s.start + c.end });
     }
+    count(candidates.length, index);
   });
 
   const lowerOf = (index: number) => {
@@ -270,6 +294,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
       const carry = days.length === 0 && carriesInto(index) && refersAt(index - 1) ? sentenceScopes(contextOf(index - 1), env, [], null, { ordinals: false }).carry : null;
       const words = sentenceScopes(ctx, env, [], carry, { ordinals: false });
       const talkStarts = new Map(days.filter((d) => d.talks).map((d) => [d.start, d.value]));
+      count(words.references.length, index);
       const pastPerfect = PAST_PERFECT.test(lower);
       // Days of other things count as naming a meeting when they fall on its day ("Let us give last Friday its due").
       for (const r of findReferences(ctx, env, days)) {
@@ -310,6 +335,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const scope = sentenceScopes(contextOf(index), env, daysOf(index), carriesInto(index) ? carry : null);
     if (hasFacts) scopes[index] = scope;
     carry = scope.carry;
+    count(scope.references.length, index);
   });
 
   // An article that states no day of talks may still name the main meeting's day where nothing
@@ -332,7 +358,12 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   const contextAt = new Set<number>();
   const tableCells = meetingsOfTableCells(folded.text, env, gazetteer);
   let lastVenue: { value: FactRecord['value']; label: string } | null = null;
+  let factsCappedAt = cappedAt;
   for (const f of found) {
+    if (facts.length >= MAX_FACTS_PER_ARTICLE) {
+      if (factsCappedAt < 0 || f.start < factsCappedAt) factsCappedAt = f.start;
+      break;
+    }
     const c = f.candidate;
     // Dates are always extracted (they decide events, above); only requested kinds are reported.
     if (options.facts && !options.facts.includes(c.fact)) continue;
@@ -399,6 +430,20 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   }
 
   const diagnostics: Diagnostic[] = [];
+  const warnAt = (offset: number, code: string, message: string) => {
+    const point = createLocator(article.raw).point(originalSpan(folded, offset, offset)[0]);
+    diagnostics.push({ severity: 'warning', path: article.path, line: point.line, column: point.column, code, message });
+  };
+  if (long.length) {
+    warnAt(
+      (long[0] as SentenceSpan).start,
+      'SENTENCE_TOO_LONG',
+      long.length === 1
+        ? `a sentence is longer than ${MAX_SENTENCE_CHARS} characters; only its first ${MAX_SENTENCE_CHARS} were read for facts`
+        : `${long.length} sentences are longer than ${MAX_SENTENCE_CHARS} characters (the first here); only the first ${MAX_SENTENCE_CHARS} of each were read for facts`,
+    );
+  }
+  if (factsCappedAt >= 0) warnAt(factsCappedAt, 'FACTS_CAPPED', `more than ${MAX_FACTS_PER_ARTICLE} facts, days and references to meetings; the article was read up to here`);
   if (main === null) {
     diagnostics.push({
       severity: 'warning',

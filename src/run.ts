@@ -13,7 +13,7 @@ import { scanSuppressions, type Suppression } from './check/suppress.js';
 import { displayPath, listArticleFiles, loadArticleFile, skippedDiagnostics, type LoadOptions, type SkippedEntry } from './corpus/load.js';
 import type { QuoteContext } from './corpus/quote-context.js';
 import { mergeNames, namesOfArticle, type ArticleNames, type NamesReport } from './names/names.js';
-import { escapeControls } from './report/sanitize.js';
+import { escapeControls, quoteForMessage } from './report/sanitize.js';
 import { defaultMeetings, loadCalendar } from './events/meetings.js';
 import { defaultGazetteer, loadGazetteer } from './knowledge/gazetteer.js';
 import { extractArticle, type PipelineOptions } from './pipeline.js';
@@ -168,7 +168,7 @@ export function batchFiles(files: string[], size: number): string[][] {
 const READ_AHEAD_CHARS = 1024 * 1024;
 
 /** A batch's worth of work, set up once per thread. */
-export function batchRunner(config: BatchConfig): (files: string[]) => BatchResult {
+export function batchRunner(config: BatchConfig, extract: typeof extractArticle = extractArticle): (files: string[]) => BatchResult {
   const pipeline: PipelineOptions = {
     gazetteer: config.gazetteerFiles?.length ? loadGazetteer(config.gazetteerFiles) : defaultGazetteer(),
     meetings: config.calendarFiles?.length ? loadCalendar(config.calendarFiles) : defaultMeetings(),
@@ -204,8 +204,16 @@ export function batchRunner(config: BatchConfig): (files: string[]) => BatchResu
           continue;
         }
         seen.set(article.id, shown);
-        const extracted = extractArticle(article, pipeline);
-        diagnostics.push(...extracted.diagnostics);
+        let extracted: ReturnType<typeof extractArticle>;
+        try {
+          extracted = extract(article, pipeline);
+        } catch (error) {
+          // No article may stop the run: this one is reported, the others are still compared.
+          const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          diagnostics.push({ severity: 'error', path: shown, line: 1, column: 1, code: 'EXTRACT_FAILED', message: `extraction failed (${quoteForMessage(what, 120, false)}); this article's facts are missing — please report it` });
+          continue;
+        }
+        for (const d of extracted.diagnostics) diagnostics.push(d);
         // Looked for here, while the text is at hand: nothing downstream keeps it (or reads it again).
         articles.push({
           summary: extracted.summary,

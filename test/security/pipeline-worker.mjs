@@ -1,5 +1,5 @@
 // Runs one article through the built pipeline (dist/) in a worker thread, so a super-linear case
-// can be stopped by terminating the thread. Message: { front, unit, count, prefix, suffix }.
+// can be stopped by terminating the thread. Message: { unit, count, prefix, suffix }; answer: { ms, facts, codes, length }.
 import { parentPort } from 'node:worker_threads';
 import { parseArticle } from '../../dist/corpus/load.js';
 import { defaultMeetings } from '../../dist/events/meetings.js';
@@ -16,6 +16,7 @@ parentPort.on('message', ({ prefix, unit, count, suffix }) => {
   const raw = `---\noutlet: Adversary\npublished: 2025-05-16\n---\n${body}\n`;
   const t = performance.now();
   const parsed = parseArticle(raw, 'adversary', 'adversary.md');
-  const facts = parsed.article ? extractArticle(parsed.article, options).facts.length : -1;
-  parentPort.postMessage({ ms: performance.now() - t, facts, length: body.length });
+  const result = parsed.article ? extractArticle(parsed.article, options) : null;
+  const ms = performance.now() - t;
+  parentPort.postMessage({ ms, facts: result ? result.facts.length : -1, codes: result ? result.diagnostics.map((d) => d.code) : [], length: body.length });
 });
