@@ -13,3 +13,24 @@ export const MAX_SENTENCE_CHARS = 2_000;
  * Bounds the work, the output and the memory.
  */
 export const MAX_FACTS_PER_ARTICLE = 5_000;
+
+/** Bytes of a baseline file (`check --baseline`, or the one found in the working directory). */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
+/** Bytes of one `--from-facts` file (NDJSON of a whole corpus's extraction). */
+export const MAX_FACTS_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Bytes of one `--calendar` file. */
+export const MAX_CALENDAR_BYTES = 4 * 1024 * 1024;
+
+/** Bytes of one `--gazetteer` file. */
+export const MAX_GAZETTEER_BYTES = 16 * 1024 * 1024;
+
+/** Nesting of arrays and objects in any JSON input; what the program writes nests 6 deep. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Characters of one gazetteer name or alias. */
+export const MAX_ALIAS_CHARS = 200;
+
+/** Names, aliases, adjectives and metonyms in the gazetteer, the bundled one and --gazetteer files together. */
+export const MAX_GAZETTEER_NAMES = 20_000;

@@ -5,6 +5,7 @@
  */
 import { byString } from '../canonical.js';
 import { FACT_KINDS, type FactKind, type FactValue } from '../types.js';
+import { parseJson } from '../corpus/input-file.js';
 import { safeJson } from '../report/sanitize.js';
 
 export const DEFAULT_BASELINE = '.istanbul-talks-baseline.json';
@@ -40,9 +41,9 @@ const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
 export function parseBaseline(text: string): Baseline {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJson(text);
   } catch (error) {
-    throw new BaselineError(`not valid JSON (${(error as Error).message})`);
+    throw new BaselineError((error as Error).message);
   }
   if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.entries)) {
     throw new BaselineError('expected { "schemaVersion": 1, "entries": [...] }');

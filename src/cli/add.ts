@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFrontMatter } from '../corpus/front-matter.js';
+import { InputFileError, readInputBytes } from '../corpus/input-file.js';
 import { checkIsoDate } from '../corpus/meta.js';
 import { DEFAULT_MAX_FILE_BYTES, decodeArticle, displayPath, listArticleFiles, parseArticle } from '../corpus/load.js';
 import { defaultMeetings, loadCalendar } from '../events/meetings.js';
@@ -14,12 +15,13 @@ import { slugify as slug } from '../knowledge/fold.js';
 import { defaultGazetteer, loadGazetteer } from '../knowledge/gazetteer.js';
 import { extractArticle } from '../pipeline.js';
 import { EXTRACT_FORMATS, type ExtractFormat } from '../report/formats.js';
+import { escapeControls } from '../report/sanitize.js';
 import { sortDiagnostics, sortFacts } from '../run.js';
 import type { Article, ArticleSummary, Diagnostic, FactRecord } from '../types.js';
 import { WriteRefused, createFileAtomic, writeFileAtomic } from './atomic.js';
 import { reportDiagnostics } from './corpus-run.js';
 import { emit } from './output.js';
-import { EXIT, UsageError, hasErrors, parseBytes, resolveColor, widthOf } from './shared.js';
+import { EXIT, UsageError, hasErrors, outputMode, parseBytes, resolveColor, widthOf, writeErr } from './shared.js';
 
 export interface AddCliOptions {
   outlet: string;
@@ -82,11 +84,11 @@ function plan(files: string[], opts: AddCliOptions, corpusDir: string): Planned[
   return files.map((file) => {
     let bytes: Buffer;
     try {
-      if (fs.statSync(file).size > max) throw new UsageError(`${file} is over the size limit of ${max} bytes (see --max-file-size)`);
-      bytes = fs.readFileSync(file);
+      // Not through a link: a committed link to a credentials file must not be copied into the corpus.
+      bytes = readInputBytes(file, { what: 'file', maxBytes: max });
     } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      if (error instanceof InputFileError) throw new UsageError(error.message.endsWith('bytes') ? `${error.message} (see --max-file-size)` : error.message);
+      throw error;
     }
     const decoded = decodeArticle(bytes);
     if (!('text' in decoded)) throw new UsageError(`${file}: ${decoded.message}`);
@@ -130,15 +132,15 @@ export async function runAdd(files: string[], opts: AddCliOptions): Promise<void
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'EEXIST' ? `${p.shown} appeared while adding; not replaced (use --force)` : `cannot write ${p.shown} (${code ?? (error as Error).message})`);
     }
-    process.stderr.write(`istanbul-talks: ${p.replace ? 'replaced' : 'added'} ${p.shown} (from ${p.source})\n`);
+    writeErr(`istanbul-talks: ${p.replace ? 'replaced' : 'added'} ${escapeControls(p.shown)} (from ${escapeControls(p.source)})\n`);
     const result = extractArticle(p.article, { gazetteer, meetings });
     articles.push(result.summary);
-    facts.push(...result.facts);
-    diagnostics.push(...result.diagnostics);
+    for (const f of result.facts) facts.push(f);
+    for (const d of result.diagnostics) diagnostics.push(d);
   }
   const result = { articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), facts: sortFacts(facts), diagnostics: sortDiagnostics(diagnostics), suppressions: [] };
   const render = await EXTRACT_FORMATS[opts.format].load();
-  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color), ...widthOf(opts.output) }), opts.output);
+  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color), ...widthOf(opts.output) }), opts.output, outputMode(opts.format));
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

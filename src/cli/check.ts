@@ -8,12 +8,15 @@ import { baselineEntries, buildCheckReport, type CheckReport, type FailOn } from
 import { BaselineError, DEFAULT_BASELINE, parseBaseline, serializeBaseline, type Baseline } from '../check/baseline.js';
 import { partitionSuppressed, suppressionProblems } from '../check/suppress.js';
 import { compareRecords, type CompareOptions } from '../compare/compare.js';
+import { InputFileError, readInputFile } from '../corpus/input-file.js';
+import { MAX_BASELINE_BYTES } from '../limits.js';
 import { CHECK_FORMATS, type CheckFormat, type Format, type RenderOptions } from '../report/formats.js';
+import { escapeControls } from '../report/sanitize.js';
 import { WriteRefused, writeFileAtomic } from './atomic.js';
 import { parseTolerance } from './compare.js';
 import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
 import { appendStepSummary, emit } from './output.js';
-import { BUNDLED_CORPUS, EXIT, UsageError, chooseCorpus, hasErrors, resolveColor, toolVersion, widthOf } from './shared.js';
+import { BUNDLED_CORPUS, EXIT, UsageError, chooseCorpus, hasErrors, outputMode, resolveColor, toolVersion, widthOf, writeErr } from './shared.js';
 
 export interface CheckCliOptions extends InputOptions {
   format: CheckFormat;
@@ -33,18 +36,18 @@ export function parseMaxFindings(value: string): number {
   return Number(value);
 }
 
-function readBaseline(file: string): Baseline {
+function readBaseline(file: string, followSymlinks?: boolean): Baseline {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readInputFile(file, { what: 'baseline', maxBytes: MAX_BASELINE_BYTES, followSymlinks });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `baseline file not found: ${file} (create it with --update-baseline)` : `cannot read baseline ${file} (${code})`);
+    if (!(error instanceof InputFileError)) throw error;
+    throw new UsageError(error.message.endsWith(': not found') ? `${error.message} (create it with --update-baseline)` : error.message);
   }
   try {
     return parseBaseline(text);
   } catch (error) {
-    if (error instanceof BaselineError) throw new UsageError(`baseline ${file}: ${error.message}`);
+    if (error instanceof BaselineError) throw new UsageError(`baseline ${escapeControls(file)}: ${error.message}`);
     throw error;
   }
 }
@@ -80,14 +83,14 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
     if (hasErrors(input.diagnostics)) {
       reportDiagnostics(input, opts);
       // A baseline from a partly read corpus would forget the broken articles' disagreements.
-      process.stderr.write(`istanbul-talks: not updating ${target}: the corpus has errors; fix them first\n`);
+      writeErr(`istanbul-talks: not updating ${target}: the corpus has errors; fix them first\n`);
       process.exitCode = EXIT.invalid;
       return;
     }
     const entries = baselineEntries(build(null, null));
     let before: Set<string> = new Set();
     try {
-      before = new Set(parseBaseline(fs.readFileSync(target, 'utf8')).entries.map((e) => e.fingerprint));
+      before = new Set(readBaseline(target, opts.followSymlinks).entries.map((e) => e.fingerprint));
     } catch {
       // No usable baseline yet: every entry is new.
     }
@@ -100,10 +103,10 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
     const now = new Set(entries.map((e) => e.fingerprint));
     const added = [...now].filter((f) => !before.has(f)).length;
     const removed = [...before].filter((f) => !now.has(f)).length;
-    process.stderr.write(`istanbul-talks: wrote ${now.size} baseline ${now.size === 1 ? 'entry' : 'entries'} to ${target} (${added} added, ${removed} removed)\n`);
+    writeErr(`istanbul-talks: wrote ${now.size} baseline ${now.size === 1 ? 'entry' : 'entries'} to ${target} (${added} added, ${removed} removed)\n`);
     baselinePath = target;
   }
-  const baseline = baselinePath !== null ? readBaseline(baselinePath) : null;
+  const baseline = baselinePath !== null ? readBaseline(baselinePath, opts.followSymlinks) : null;
   const built = build(baseline, baselinePath);
   // --quiet drops what needs no attention: known and suppressed findings, stale baseline entries.
   const checked = opts.quiet ? { ...built, findings: built.findings.filter((f) => f.baseline === 'new' && !f.suppressed), stale: [] } : built;
@@ -114,7 +117,7 @@ export async function runCheck(opts: CheckCliOptions): Promise<void> {
     ...widthOf(opts.output),
     ...(format.context ? { context: reportContext(input, tolerance), comparison: report } : {}),
   };
-  await emit(render(checked, options), opts.output);
+  await emit(render(checked, options), opts.output, outputMode(opts.format));
   if (opts.format === 'github') {
     const markdown = await CHECK_FORMATS.markdown.load();
     appendStepSummary(() => markdown(checked));

@@ -5,7 +5,7 @@ import { COMPARE_FORMATS, type CompareFormat, type Format, type RenderOptions } 
 import { loadInput, reportContext, reportDiagnostics, type InputOptions } from './corpus-run.js';
 import { checkEvents, resolveOutlets } from './filters.js';
 import { appendStepSummary, emit } from './output.js';
-import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, toolVersion, widthOf } from './shared.js';
+import { EXIT, UsageError, hasErrors, outputMode, parseFacts, parseList, resolveColor, toolVersion, widthOf } from './shared.js';
 
 export interface CompareCliOptions extends InputOptions {
   format: CompareFormat;
@@ -70,7 +70,7 @@ export async function runCompare(opts: CompareCliOptions): Promise<void> {
     ...widthOf(opts.output),
     ...(format.context ? { context: reportContext(input, tolerance) } : {}),
   };
-  await emit(render(report, options), opts.output);
+  await emit(render(report, options), opts.output, outputMode(opts.format));
   if (opts.format === 'github') {
     const markdown = await COMPARE_FORMATS.markdown.load();
     appendStepSummary(() => markdown(report, options));

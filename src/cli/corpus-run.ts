@@ -4,6 +4,8 @@
  * earlier extract runs merged into one. Diagnostics go to stderr.
  */
 import fs from 'node:fs';
+import { InputFileError, readInputFile } from '../corpus/input-file.js';
+import { MAX_FACTS_FILE_BYTES } from '../limits.js';
 import { mergeFactsInputs, type FactsInput } from '../report/facts-input.js';
 import { extractCorpus, extractCorpusStream, type ExtractionStream, type ExtractResult, type RunOptions } from '../run.js';
 import { renderDiagnostics } from '../report/table.js';
@@ -13,7 +15,7 @@ import { calendarIndex, type CalendarIndex } from '../events/resolve.js';
 import type { FactKind } from '../types.js';
 import { NO_PROGRESS, createProgress, progressAllowed, type Progress } from './progress.js';
 import type { ReportContext } from '../report/html.js';
-import { UsageError, parseBytes, resolveColor, resolveCorpus, toolVersion, type CommonOptions } from './shared.js';
+import { UsageError, parseBytes, resolveColor, resolveCorpus, toolVersion, writeErr, type CommonOptions } from './shared.js';
 
 export interface InputOptions extends CommonOptions {
   fromFacts?: string[];
@@ -95,13 +97,16 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<string>
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function readFactsFiles(files: readonly string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<FactsInput> {
+export async function readFactsFiles(files: readonly string[], stdin: NodeJS.ReadableStream = process.stdin, followSymlinks?: boolean): Promise<FactsInput> {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('--from-facts: standard input (-) can be read once only');
   const sources = [];
   for (const file of files) {
     try {
-      sources.push({ name: file === '-' ? '<stdin>' : file, text: file === '-' ? await readStream(stdin) : await fs.promises.readFile(file, 'utf8') });
+      // A file as every input besides the articles is read (regular, capped, no link unless allowed).
+      const text = file === '-' ? await readStream(stdin) : readInputFile(file, { what: 'facts file', maxBytes: MAX_FACTS_FILE_BYTES, ...(followSymlinks ? { followSymlinks } : {}) });
+      sources.push({ name: file === '-' ? '<stdin>' : file, text });
     } catch (error) {
+      if (error instanceof InputFileError) throw new UsageError(error.message);
       throw new UsageError(`cannot read facts file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   }
@@ -122,7 +127,7 @@ export async function loadInput(opts: InputOptions, facts: readonly FactKind[] |
   const calendar = calendarOf(opts);
   if (opts.fromFacts?.length) {
     if (opts.corpus !== undefined) throw new UsageError('--from-facts and --corpus exclude each other: the facts files already say which corpus they come from');
-    const input = await readFactsFiles(opts.fromFacts);
+    const input = await readFactsFiles(opts.fromFacts, process.stdin, opts.followSymlinks);
     return { ...input, ...inferMeetings(input, calendar) };
   }
   const input = runExtraction(opts, facts, undefined, context);
@@ -135,5 +140,5 @@ export function reportContext(input: FactsInput, tolerance: number): ReportConte
 }
 
 export function reportDiagnostics(result: { diagnostics: ExtractResult['diagnostics'] }, opts: CommonOptions): void {
-  if (result.diagnostics.length) process.stderr.write(renderDiagnostics(result.diagnostics, resolveColor(opts.color, process.stderr)));
+  if (result.diagnostics.length) writeErr(renderDiagnostics(result.diagnostics, resolveColor(opts.color, process.stderr)));
 }

@@ -6,7 +6,7 @@ import { inferMeetings } from '../events/infer.js';
 import { calendarOf, reportDiagnostics, runExtraction } from './corpus-run.js';
 import { meetingsOf, parseTolerance } from './compare.js';
 import { checkEvents, unknownValue } from './filters.js';
-import { EXIT, UsageError, hasErrors, parseFacts, parseList, resolveColor, widthOf, write, type CommonOptions } from './shared.js';
+import { EXIT, UsageError, hasErrors, parseFacts, parseList, outputMode, resolveColor, widthOf, write, type CommonOptions } from './shared.js';
 
 export interface ExplainCliOptions extends CommonOptions {
   format: 'table' | 'json';
@@ -29,7 +29,7 @@ export function runExplain(fact: string, opts: ExplainCliOptions): void {
     if (!subjects.includes(opts.subject)) throw unknownValue('subject', opts.subject, subjects, `subjects of ${fact}`);
   }
   const explained = explainComparisons(report, facts[0] as string, opts.subject, events);
-  write(opts.format === 'json' ? renderExplainJson(explained) : renderExplainTable(explained, { color: resolveColor(opts.color), ...widthOf(undefined) }));
+  write(opts.format === 'json' ? renderExplainJson(explained) : renderExplainTable(explained, { color: resolveColor(opts.color), ...widthOf(undefined) }), outputMode(opts.format));
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

@@ -3,7 +3,7 @@ import { EXTRACT_FORMATS, type ExtractFormat } from '../report/formats.js';
 import { renderArticleNdjson, renderDiagnosticsNdjson } from '../report/ndjson.js';
 import { reportDiagnostics, runExtraction, streamExtraction } from './corpus-run.js';
 import { emit } from './output.js';
-import { EXIT, hasErrors, parseFacts, parseShard, resolveColor, widthOf, type CommonOptions } from './shared.js';
+import { EXIT, hasErrors, outputMode, parseFacts, parseShard, resolveColor, widthOf, type CommonOptions } from './shared.js';
 
 export interface ExtractCliOptions extends CommonOptions {
   /** Default: json, or ndjson with --shard (the records --from-facts reads back). */
@@ -26,7 +26,7 @@ export async function runExtract(opts: ExtractCliOptions): Promise<void> {
       for (const a of stream.articles) yield renderArticleNdjson(a);
       yield renderDiagnosticsNdjson(stream.diagnostics());
     };
-    if (!(await emit(lines(), opts.output))) return;
+    if (!(await emit(lines(), opts.output, outputMode(format)))) return;
     const diagnostics = stream.diagnostics();
     reportDiagnostics({ diagnostics }, opts);
     process.exitCode = hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;
@@ -34,7 +34,7 @@ export async function runExtract(opts: ExtractCliOptions): Promise<void> {
   }
   const result = runExtraction(opts, facts, shard);
   const render = await EXTRACT_FORMATS[format].load();
-  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color), ...widthOf(opts.output) }), opts.output);
+  await emit(render(result, { color: resolveColor(opts.output ? false : opts.color), ...widthOf(opts.output) }), opts.output, outputMode(format));
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
 }

@@ -6,7 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { CHECK_FORMATS, COMPARE_FORMATS, EXTRACT_FORMATS, describeFormats } from '../report/formats.js';
 import { FACT_KINDS, STATUSES } from '../types.js';
-import { EXIT, UsageError } from './shared.js';
+import { escapeControls } from '../report/sanitize.js';
+import { EXIT, UsageError, writeErr } from './shared.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -51,7 +52,7 @@ export function buildProgram(): Command {
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     // One prefix for every error, commander's included ("error: unknown option" otherwise).
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s.replace(/^error: /, 'istanbul-talks: ')) })
+    .configureOutput({ writeErr: (s) => writeErr(s), outputError: (s, write) => write(s.replace(/^error: /, 'istanbul-talks: ')) })
     .exitOverride()
     // The configuration file fills in what the command line leaves out (config.ts).
     .hook('preAction', async (_program, command) => {
@@ -214,11 +215,14 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.invalid;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`istanbul-talks: ${error.message}\n`);
+      writeErr(`istanbul-talks: ${error.message}\n`);
       return EXIT.invalid;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`istanbul-talks: ${message}\n`);
+    // An error about a place in a file names it (file:line:), unless its message does already.
+    const file = error instanceof Error ? (error as { file?: unknown }).file : undefined;
+    const where = typeof file === 'string' && file !== '' && !message.includes(`${file}:`) ? `${escapeControls(file)}:${Number((error as { line?: unknown }).line ?? 1)}: ` : '';
+    writeErr(`istanbul-talks: ${where}${message}\n`);
     return EXIT.invalid;
   }
 }

@@ -2,20 +2,22 @@
 import fs from 'node:fs';
 import type { Rendered } from '../report/formats.js';
 import { WriteRefused, writeFileAtomic } from './atomic.js';
-import { UsageError, write, writeStreamed } from './shared.js';
+import { guardOutput, type OutputMode } from '../report/sanitize.js';
+import { UsageError, guarded, write, writeErr, writeStreamed } from './shared.js';
 
 /**
  * Writes a result, whole or (large documents) piece by piece as it is rendered. False when stdout's
  * reader went away before the end: the caller stops quietly.
  */
-export async function emit(rendered: Rendered, output: string | undefined): Promise<boolean> {
+export async function emit(rendered: Rendered, output: string | undefined, mode: OutputMode): Promise<boolean> {
   if (output === undefined || output === '-') {
-    if (typeof rendered !== 'string') return writeStreamed(rendered);
-    write(rendered);
+    if (typeof rendered !== 'string') return writeStreamed(rendered, process.stdout, mode);
+    write(rendered, mode);
     return true;
   }
   try {
-    writeFileAtomic(output, rendered);
+    // A file gets what stdout would: it may be printed in a CI log later.
+    writeFileAtomic(output, typeof rendered === 'string' ? guardOutput(rendered, mode) : guarded(rendered, mode));
   } catch (error) {
     if (error instanceof WriteRefused) throw new UsageError(`not writing --output: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
@@ -34,8 +36,8 @@ export function appendStepSummary(markdown: () => string): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
   try {
-    fs.appendFileSync(file, `${markdown()}\n`);
+    fs.appendFileSync(file, guardOutput(`${markdown()}\n`, 'text'));
   } catch (error) {
-    process.stderr.write(`istanbul-talks: cannot append to GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+    writeErr(`istanbul-talks: cannot append to GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
   }
 }

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { guardOutput, outputGuard, type OutputMode } from '../report/sanitize.js';
 import { FACT_KINDS, type Diagnostic, type FactKind } from '../types.js';
 
 export const EXIT = { ok: 0, findings: 1, invalid: 2 } as const;
@@ -124,8 +125,25 @@ export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-export function write(text: string): void {
-  process.stdout.write(text);
+/**
+ * What a format's output is, for the guard at the output boundary (see outputGuard): JSON formats
+ * keep their bytes but `##[`, workflow commands keep their own command lines.
+ */
+export function outputMode(format: string): OutputMode {
+  return format === 'json' || format === 'ndjson' || format === 'sarif' ? 'json' : format === 'github' || format === 'html' ? format : 'text';
+}
+
+/**
+ * The single write of a command's result to stdout, through the guard: no escape sequence but
+ * colour, no control or BiDi character, nothing a CI runner reads as a command.
+ */
+export function write(text: string, mode: OutputMode = 'text'): void {
+  process.stdout.write(guardOutput(text, mode));
+}
+
+/** Every message to stderr goes through here, through the same guard as results. */
+export function writeErr(text: string): void {
+  process.stderr.write(guardOutput(text, 'text'));
 }
 
 let version: string | undefined;
@@ -143,6 +161,17 @@ export function parseShard(value: string | undefined): { index: number; count: n
   const count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 <= I <= N (for example 2/3), not "${value}"`);
   return { index, count };
+}
+
+/** Pieces of text through the output guard, piece by piece. */
+export function* guarded(pieces: Iterable<string>, mode: OutputMode): Generator<string> {
+  const guard = outputGuard(mode);
+  for (const piece of pieces) {
+    const safe = guard.push(piece);
+    if (safe) yield safe;
+  }
+  const rest = guard.end();
+  if (rest) yield rest;
 }
 
 /** Pieces of text joined into blocks of at least `size` UTF-16 units (the last may be shorter): fewer, larger writes. */
@@ -175,13 +204,13 @@ function drained(out: NodeJS.WritableStream): Promise<void> {
  * so streamed output never piles up in memory. Returns false when the reader went away
  * (`… | head`): the caller stops quietly, as other command-line tools do.
  */
-export async function writeStreamed(pieces: Iterable<string>, out: NodeJS.WritableStream = process.stdout): Promise<boolean> {
+export async function writeStreamed(pieces: Iterable<string>, out: NodeJS.WritableStream = process.stdout, mode: OutputMode = 'text'): Promise<boolean> {
   let failed: NodeJS.ErrnoException | null = null;
   const onError = (error: NodeJS.ErrnoException) => {
     failed = error;
   };
   out.on('error', onError);
-  for (const block of inBlocks(pieces)) {
+  for (const block of inBlocks(guarded(pieces, mode))) {
     const ok = out.write(block);
     if (!ok && !failed) await drained(out);
     if (failed) break;

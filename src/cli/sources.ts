@@ -39,7 +39,7 @@ export function sourceRows(result: ExtractResult): SourceRow[] {
 export function runSources(opts: SourcesCliOptions): void {
   const result = runExtraction(opts);
   const rows = sourceRows(result);
-  if (opts.format === 'json') write(`${safeJson({ schemaVersion: 1, sources: rows, diagnostics: result.diagnostics }, 2)}\n`);
+  if (opts.format === 'json') write(`${safeJson({ schemaVersion: 1, sources: rows, diagnostics: result.diagnostics }, 2)}\n`, 'json');
   else write(renderSourcesTable(rows, { color: resolveColor(opts.color), ...widthOf(undefined) }));
   reportDiagnostics(result, opts);
   process.exitCode = hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;

@@ -284,13 +284,18 @@ function yamlParser(): typeof Yaml {
 export function parseYamlFrontMatter(block: FrontMatterBlock): YamlResult {
   const at = (pos: readonly number[] | undefined) => block.sourceStart + (pos?.[0] ?? 0);
   const fail = (code: string, message: string, pos?: readonly number[]): YamlResult => ({ ok: false, problem: { code, message, offset: at(pos) } });
-  const { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit } = yamlParser();
+  const { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument, visit } = yamlParser();
   try {
-    const doc = parseDocument(block.source, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+    // logLevel silent: the library would print its own warnings (for keys that are lists or maps) to stderr.
+    const doc = parseDocument(block.source, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: 'silent' });
     const error = doc.errors[0];
     if (error) return fail('FRONT_MATTER_YAML', `invalid YAML: ${yamlMessage(error.message)}`, error.pos);
     let problem: YamlResult | null = null;
     visit(doc, (_key, node, path) => {
+      if (isPair(node) && isNode(node.key) && !isScalar(node.key)) {
+        problem = fail('FRONT_MATTER_YAML', 'a key that is a list or a mapping is not allowed in front matter', node.key.range ?? undefined);
+        return visit.BREAK;
+      }
       if (!isNode(node)) return undefined;
       if (isAlias(node) || node.anchor) {
         problem = fail('FRONT_MATTER_ALIAS', 'YAML anchors and aliases are not allowed in front matter', node.range ?? undefined);

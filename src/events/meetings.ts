@@ -4,8 +4,9 @@
  * meeting has its day (the id), a name, the venue and host, and an ordinal within its series ("the
  * second round" of 2025); aliases are phrases that name it ("the Istanbul Communiqué").
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { InputFileError, parseJson, readInputFile } from '../corpus/input-file.js';
+import { MAX_CALENDAR_BYTES } from '../limits.js';
 import { fileURLToPath } from 'node:url';
 
 export interface Meeting {
@@ -61,9 +62,9 @@ function lineOf(source: string, needle: string): number {
 export function parseCalendarFile(file: string, source: string): Meeting[] {
   let data: unknown;
   try {
-    data = JSON.parse(source);
+    data = parseJson(source);
   } catch (error) {
-    throw new CalendarError(`invalid JSON: ${(error as Error).message}`, file, 1);
+    throw new CalendarError((error as Error).message, file, 1);
   }
   const list = Array.isArray(data) ? data : (data as { meetings?: unknown } | null)?.meetings;
   if (!Array.isArray(list)) throw new CalendarError('expected { "meetings": [ … ] } or a list of meetings', file, 1);
@@ -139,9 +140,11 @@ export function loadCalendar(extraFiles: readonly string[] = []): Meeting[] {
   const lists = [DEFAULT_MEETINGS, ...extraFiles].map((file) => {
     let source: string;
     try {
-      source = fs.readFileSync(file, 'utf8');
+      // As every input besides the articles: a regular file (a link is followed to one only), size capped.
+      source = readInputFile(file, { what: 'calendar', maxBytes: MAX_CALENDAR_BYTES, followSymlinks: true });
     } catch (error) {
-      throw new CalendarError(`cannot read calendar (${(error as NodeJS.ErrnoException).code ?? 'error'})`, file, 1);
+      if (!(error instanceof InputFileError)) throw error;
+      throw new CalendarError(error.message.slice(error.message.indexOf(': ') + 2), file, 1);
     }
     return { file, source, meetings: parseCalendarFile(file, source) };
   });

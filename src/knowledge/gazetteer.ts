@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alternationOf, escapeRegExp } from './alternation.js';
 import { detach } from '../corpus/detach.js';
+import { InputFileError, parseJson, readInputFile } from '../corpus/input-file.js';
+import { MAX_ALIAS_CHARS, MAX_GAZETTEER_BYTES, MAX_GAZETTEER_NAMES } from '../limits.js';
 import { foldKey, foldText } from './fold.js';
 import { editDistance, soundKey } from './spelling.js';
 
@@ -123,12 +125,25 @@ interface Surface {
   role: MentionRole;
 }
 
+/** Control, BiDi and invisible characters: never part of a name. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/**
+ * A name or alias as it is matched: trimmed, white space inside it one space (each becomes `\s+`
+ * in the pattern, so " X" or "A   B" would make runs of spaces match); null when it is empty,
+ * longer than MAX_ALIAS_CHARS or holds a control or invisible character.
+ */
+function surfaceOf(text: string): string | null {
+  const surface = text.trim().split(/\s+/).join(' ');
+  return surface === '' || surface.length > MAX_ALIAS_CHARS || UNPRINTABLE.test(surface) ? null : surface;
+}
+
 export function parseGazetteerFile(file: string, source: string): Entity[] {
   let data: unknown;
   try {
-    data = JSON.parse(source);
+    data = parseJson(source);
   } catch (error) {
-    throw new GazetteerError(`invalid JSON: ${(error as Error).message}`, file, 1);
+    throw new GazetteerError((error as Error).message, file, 1);
   }
   const list = Array.isArray(data) ? data : (data as { entities?: unknown })?.entities;
   if (!Array.isArray(list)) throw new GazetteerError('expected { "entities": [ … ] } or a list of entities', file, 1);
@@ -142,12 +157,15 @@ export function parseGazetteerFile(file: string, source: string): Entity[] {
     if (!e || typeof e !== 'object') fail('must be an object');
     if (typeof e.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(e.id)) fail('"id" must be a lower-case hyphenated ASCII id');
     if (!KINDS.includes(e.kind as EntityKind)) fail(`"kind" must be one of ${KINDS.join(', ')}`);
-    if (typeof e.name !== 'string' || !e.name) fail('"name" must be a non-empty string');
+    const name = typeof e.name === 'string' ? surfaceOf(e.name) : null;
+    if (name === null) fail(`"name" must be a non-empty string of at most ${MAX_ALIAS_CHARS} characters, without control or invisible characters`);
     const strings = (v: unknown, key: string) => {
       if (v === undefined) return [];
-      if (!Array.isArray(v) || !v.every((s) => typeof s === 'string' && s.trim() !== '')) fail(`"${key}" must be a list of non-empty strings`);
-      return v as string[];
+      const list = Array.isArray(v) ? v.map((s) => (typeof s === 'string' ? surfaceOf(s) : null)) : [null];
+      if (list.includes(null)) fail(`"${key}" must be a list of non-empty strings of at most ${MAX_ALIAS_CHARS} characters, without control or invisible characters`);
+      return list as string[];
     };
+    if (e.side !== undefined && (typeof e.side !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(e.side))) fail('"side" must be a lower-case hyphenated ASCII id');
     const roles = (v: unknown): Role[] => {
       if (v === undefined) return [];
       const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -161,7 +179,7 @@ export function parseGazetteerFile(file: string, source: string): Entity[] {
     return {
       id: e.id as string,
       kind: e.kind as EntityKind,
-      name: e.name as string,
+      name: name as string,
       aliases: strings(e.aliases, 'aliases'),
       adjectives: strings(e.adjectives, 'adjectives'),
       metonyms: strings(e.metonyms, 'metonyms'),
@@ -186,7 +204,7 @@ function mergeEntities(lists: { file: string; source: string; entities: Entity[]
         continue;
       }
       if (known.kind !== e.kind) throw new GazetteerError(`"${e.id}" is a ${known.kind} already, not a ${e.kind}`, file, lineOf(source, `"${e.id}"`));
-      known.aliases.push(...e.aliases);
+      for (const a of e.aliases) known.aliases.push(a);
       known.adjectives = [...(known.adjectives ?? []), ...(e.adjectives ?? [])];
       known.metonyms = [...(known.metonyms ?? []), ...(e.metonyms ?? [])];
       if (e.roles) known.roles = [...(known.roles ?? []), ...e.roles];
@@ -197,6 +215,9 @@ function mergeEntities(lists: { file: string; source: string; entities: Entity[]
 }
 
 const CASE_SENSITIVE = (surface: string) => !/[a-z]/.test(surface);
+
+/** Surfaces compiled into one pattern at most (the bundled gazetteer has 238 in all). */
+const SURFACES_PER_PATTERN = 2000;
 
 export function buildGazetteer(lists: { file: string; source: string; entities: Entity[] }[]): Gazetteer {
   const entities = mergeEntities(lists);
@@ -217,6 +238,12 @@ export function buildGazetteer(lists: { file: string; source: string; entities: 
     if (!list.some((s) => s.entity.id === entity.id)) list.push({ entity, role });
     surfaces.set(key, list);
   };
+  let names = 0;
+  for (const e of entities) names += 1 + e.aliases.length + (e.adjectives?.length ?? 0) + (e.metonyms?.length ?? 0);
+  if (names > MAX_GAZETTEER_NAMES) {
+    const last = lists[lists.length - 1];
+    throw new GazetteerError(`${names} names and aliases in all, over the limit of ${MAX_GAZETTEER_NAMES}`, last?.file ?? '', 1);
+  }
   for (const e of entities) {
     add(e, e.name, 'name');
     for (const a of e.aliases) add(e, a, 'name');
@@ -230,7 +257,16 @@ export function buildGazetteer(lists: { file: string; source: string; entities: 
   // Boundaries: not inside a word. A trailing "." of "U.S." is part of the surface.
   const compile = (list: string[], flags: string) =>
     list.length ? new RegExp(`(?<![\\p{L}\\p{N}])${alternationOf(list, piece)}(?![\\p{L}\\p{N}])`, flags) : null;
-  const patterns = [compile(insensitive, 'giu'), compile(sensitive, 'gu')].filter((p): p is RegExp => p !== null);
+  // The regex engine's compile time grows faster than its pattern (50,000 names took a minute):
+  // a long list is compiled in pieces of surfaces in alphabetical order (neighbours share a
+  // branch), so that cost grows with the number of names; their matches are merged as the two
+  // patterns' are.
+  const pieces = (list: string[]) => {
+    if (list.length <= SURFACES_PER_PATTERN) return [list];
+    const sorted = [...list].sort();
+    return Array.from({ length: Math.ceil(sorted.length / SURFACES_PER_PATTERN) }, (_, i) => sorted.slice(i * SURFACES_PER_PATTERN, (i + 1) * SURFACES_PER_PATTERN));
+  };
+  const patterns = [...pieces(insensitive).map((l) => compile(l, 'giu')), ...pieces(sensitive).map((l) => compile(l, 'gu'))].filter((p): p is RegExp => p !== null);
   const index = new Map(entities.map((e) => [e.id, e]));
 
   const keyOf = (surface: string) => (CASE_SENSITIVE(surface) ? surface.replace(/\s+/g, ' ') : surface.toLowerCase().replace(/\s+/g, ' '));
@@ -393,9 +429,10 @@ export function loadGazetteer(extraFiles: string[] = []): Gazetteer {
   const lists = [DEFAULT_GAZETTEER, ...extraFiles].map((file) => {
     let source: string;
     try {
-      source = fs.readFileSync(file, 'utf8');
+      source = readInputFile(file, { what: 'gazetteer', maxBytes: MAX_GAZETTEER_BYTES, followSymlinks: true });
     } catch (error) {
-      throw new GazetteerError(`cannot read gazetteer (${(error as NodeJS.ErrnoException).code ?? 'error'})`, file, 1);
+      if (!(error instanceof InputFileError)) throw error;
+      throw new GazetteerError(error.message.slice(error.message.indexOf(': ') + 2), file, 1);
     }
     return { file, source, entities: parseGazetteerFile(file, source) };
   });

@@ -7,6 +7,7 @@
  */
 import { byString } from '../canonical.js';
 import type { Suppression } from '../check/suppress.js';
+import { parseJson } from '../corpus/input-file.js';
 import { sortDiagnostics, sortFacts, type CorpusContext } from '../run.js';
 import { EVENT_SOURCES, FACT_KINDS, type ArticleSummary, type EventSource, type Diagnostic, type FactKind, type FactRecord, type FactValue } from '../types.js';
 
@@ -148,7 +149,7 @@ function documentEntries(text: string): Entry[] | null {
   if (!text.trimStart().startsWith('{')) return null;
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseJson(text);
   } catch {
     // NDJSON (its second line ends the document), or broken: read line by line.
     return null;
@@ -173,7 +174,7 @@ function* lineEntries(text: string): Generator<Entry> {
     if (line.trim() === '') continue;
     let data: unknown;
     try {
-      data = JSON.parse(line);
+      data = parseJson(line);
     } catch {
       data = undefined;
     }

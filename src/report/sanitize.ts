@@ -251,7 +251,7 @@ const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
  * a tag, end an attribute or start a comment.
  */
 export function htmlText(text: string): string {
-  return sanitizeInline(text).replace(HTML_SPECIAL, (c) => HTML_ENTITY[c] as string);
+  return sanitizeInline(text).replace(HTML_SPECIAL, (c) => HTML_ENTITY[c] as string).split('##[').join('##&#91;');
 }
 
 /**
@@ -259,7 +259,8 @@ export function htmlText(text: string): string {
  * written `\u003c`, so no string can close the element (`</script>`) or open a comment.
  */
 export function scriptJson(value: unknown): string {
-  return safeJson(value).replace(/</g, '\\u003c');
+  // `##[` too, which a CI runner would read as a command should the page be printed in its log.
+  return safeJson(value).replace(/</g, '\\u003c').split('##[').join('##\\u005b');
 }
 
 /** A URL from the corpus that may become a link: http(s) only, normalised; null for anything else. */
@@ -272,4 +273,80 @@ export function httpUrl(text: string | null | undefined): string | null {
     return null;
   }
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+}
+
+// --- The output boundary -------------------------------------------------------------------------
+
+/**
+ * How text reaching stdout, stderr or an --output file is made safe, by what it is:
+ * - `text` (tables, Markdown, messages): escape sequences other than colour (SGR), controls but tab
+ *   and newline, BiDi and invisible characters are removed;
+ * - `json` (json, ndjson, sarif): JSON already escapes all of those; only `##[` is changed below;
+ * - `github` (workflow commands): as `text`, but its own command lines (`::error …::`) stay;
+ * - `html`: as `text`, with HTML's escapes below (the renderer writes corpus text escaped already:
+ *   htmlText, scriptJson; this is the backstop).
+ * In every mode, for a GitHub runner, which reads `##[…` anywhere in a line and a line whose
+ * trimmed start is `::` as a command: `##[` becomes `##\[` (`##\u005b` in JSON, the same data), and
+ * a line starting with `::` after white space gets a backslash before it — but, in `github` mode,
+ * the program's own annotations.
+ */
+export type OutputMode = 'text' | 'json' | 'github' | 'html';
+
+/** Colour: SGR sequences only (ESC [ digits ; m), what chalk writes. */
+const SGR = /^\x1b\[[0-9;]*m$/;
+/** White space as .NET's Trim() sees it (the runner trims a line before looking for `::`). */
+const LEADING_COMMAND = /^[\s\u0085\u180e]*::/;
+/** The workflow commands the github format writes itself. */
+const OWN_COMMAND = /^::(?:error|warning|notice|group|endgroup)(?: [^\n:]*)?::/;
+
+/** `text` without what a terminal would interpret, colour kept. */
+function terminalSafe(text: string): string {
+  return wellFormed(text)
+    .replace(STRINGS, '')
+    .replace(CSI, (seq) => (SGR.test(seq) ? seq : ''))
+    .replace(ESC_OTHER, (seq, offset: number, whole: string) => (whole.startsWith('[', offset + 1) ? seq : ''))
+    .replace(CONTROLS, (c) => (c === '\x1b' ? c : ''))
+    .replace(INVISIBLE, '');
+}
+
+/** Whole lines (each ending in \n, but perhaps the last) made safe for `mode`. */
+function guardLines(text: string, mode: OutputMode): string {
+  let out = mode === 'json' ? text : terminalSafe(text);
+  if (out.includes('##[')) out = out.split('##[').join(mode === 'json' ? '##\\u005b' : mode === 'html' ? '##&#91;' : '##\\[');
+  if (mode === 'json' || !out.includes('::')) return out;
+  return out
+    .split('\n')
+    .map((line) => {
+      if (!LEADING_COMMAND.test(line) || (mode === 'github' && OWN_COMMAND.test(line))) return line;
+      const at = line.indexOf('::');
+      return mode === 'html' ? `${line.slice(0, at)}&#58;${line.slice(at + 1)}` : `${line.slice(0, at)}\\${line.slice(at)}`;
+    })
+    .join('\n');
+}
+
+/**
+ * A guard for text written in pieces: each piece is made safe up to its last line break, and the
+ * rest waits for the next piece (a sequence, a `##[` or a line's start may be cut between two).
+ */
+export function outputGuard(mode: OutputMode): { push(piece: string): string; end(): string } {
+  let carry = '';
+  return {
+    push(piece) {
+      const text = carry + piece;
+      const cut = text.lastIndexOf('\n') + 1;
+      carry = text.slice(cut);
+      return cut === 0 ? '' : guardLines(text.slice(0, cut), mode);
+    },
+    end() {
+      const rest = carry;
+      carry = '';
+      return rest === '' ? '' : guardLines(rest, mode);
+    },
+  };
+}
+
+/** `text`, whole, made safe for `mode` (see outputGuard). */
+export function guardOutput(text: string, mode: OutputMode): string {
+  const guard = outputGuard(mode);
+  return guard.push(text) + guard.end();
 }

@@ -91,7 +91,7 @@ describe('istanbul-talks add', () => {
       [['story.txt', '--outlet', '  ', '--published', '2025-05-16'], /--outlet must not be empty/],
       [['story.txt', '--outlet', '!!!', '--published', '2025-05-16'], /cannot make an article id from the outlet "!!!"; use --id-from file/],
       [['story.txt', '--published', '2025-05-16'], /required option '--outlet <outlet>' not specified/],
-      [['missing.txt', '--outlet', 'Wire', '--published', '2025-05-16'], /cannot read missing.txt \(ENOENT\)/],
+      [['missing.txt', '--outlet', 'Wire', '--published', '2025-05-16'], /file missing.txt: not found/],
       [['utf16.txt', '--outlet', 'Wire', '--published', '2025-05-16'], /utf16.txt: file is UTF-16 .*save it as UTF-8/],
       [['binary.txt', '--outlet', 'Wire', '--published', '2025-05-16'], /binary.txt: file contains NUL bytes/],
       [['empty.txt', '--outlet', 'Wire', '--published', '2025-05-16'], /empty.txt: file is empty/],

@@ -104,7 +104,7 @@ describe('istanbul-talks check', () => {
     const dir = project('explicit', { 'alpha.md': ALPHA, 'gamma.md': GAMMA });
     const missing = cli(['check', '--baseline', 'ci/baseline.json'], { cwd: dir });
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('baseline file not found: ci/baseline.json');
+    expect(missing.stderr).toContain('baseline ci/baseline.json: not found (create it with --update-baseline)');
     fs.mkdirSync(path.join(dir, 'ci'));
     expect(cli(['check', '--baseline', 'ci/baseline.json', '--update-baseline'], { cwd: dir }).status).toBe(0);
     expect(cli(['check', '--baseline', 'ci/baseline.json'], { cwd: dir }).status).toBe(0);

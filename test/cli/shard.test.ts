@@ -94,7 +94,7 @@ describe('sharded extraction merged by --from-facts', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('bad.ndjson:1:1: error an article record needs "id" [FACTS_RECORD]');
     expect(bad.stderr).toContain('bad.ndjson:2:1: error not a JSON object');
-    expect(cli(['compare', '--from-facts', 'missing.ndjson'], { cwd: tmp }).stderr).toContain('cannot read facts file missing.ndjson (ENOENT)');
+    expect(cli(['compare', '--from-facts', 'missing.ndjson'], { cwd: tmp }).stderr).toContain('facts file missing.ndjson: not found');
     const both = cli(['compare', '--from-facts', 'bad.ndjson', '--corpus', 'supp'], { cwd: tmp });
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('--from-facts and --corpus exclude each other');

@@ -257,7 +257,7 @@ describe('7. help, errors, --quiet', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`istanbul-talks: gazetteer ${file}:1: entity #1 "x": "kind" must be one of venue, person, country, region, city\n`);
     const missing = cli(['compare', '--gazetteer', path.join(tmp, 'none.json')]);
-    expect(missing.stderr).toBe(`istanbul-talks: gazetteer ${path.join(tmp, 'none.json')}:1: cannot read gazetteer (ENOENT)\n`);
+    expect(missing.stderr).toBe(`istanbul-talks: gazetteer ${path.join(tmp, 'none.json')}:1: not found\n`);
   });
 
   it('check --quiet shows only new findings and the summary', () => {

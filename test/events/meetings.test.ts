@@ -18,7 +18,7 @@ describe('the meeting calendar', () => {
   });
 
   it.each([
-    ['not json', 'my-calendar.json:1: invalid JSON'],
+    ['not json', 'my-calendar.json:1: not valid JSON (unexpected character)'],
     ['{"meetings": 3}', 'my-calendar.json:1: expected { "meetings": [ … ] }'],
     ['{"meetings": [{"id": "2025-02-30"}]}', 'my-calendar.json:1: meeting #1 "2025-02-30": "id" must be the day of the meeting, YYYY-MM-DD'],
     ['{"meetings": [\n {"id": "2025-09-10", "ordinal": 0}]}', 'my-calendar.json:2: meeting #1 "2025-09-10": "ordinal" must be a whole number'],
@@ -54,7 +54,7 @@ describe('the meeting calendar', () => {
       const file = path.join(dir, 'extra.json');
       fs.writeFileSync(file, '{"meetings": [{"id": "2025-09-10", "series": "2025", "ordinal": 4}]}');
       expect(loadCalendar([file]).map((m) => m.id)).toEqual(['2022-03-29', '2025-05-16', '2025-06-02', '2025-07-23', '2025-09-10']);
-      expect(() => loadCalendar([path.join(dir, 'missing.json')])).toThrow(/missing\.json:1: cannot read calendar \(ENOENT\)/);
+      expect(() => loadCalendar([path.join(dir, 'missing.json')])).toThrow(/missing\.json:1: not found/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
