@@ -28,13 +28,38 @@ export interface FactsSource {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+// Safe integers only: 1e+300 is an integer to JavaScript, but not a line number SARIF can carry.
+const isInt = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isEvent = (v: unknown): v is string | null => v === null || (isStr(v) && DATE.test(v));
 const isIdList = (v: unknown) => Array.isArray(v) && v.every(isStr);
+/** A path as the loader shows one: never `//host/…`, which a URI reads as another host. */
+const isPath = (v: unknown): v is string => isStr(v) && !v.startsWith('//') && !v.startsWith('\\\\');
+/** A diagnostic code, as the schema has it (so never `constructor` or `__proto__`). */
+const CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+/**
+ * The fields each record type may have (schema/common.schema.json: unevaluatedProperties false).
+ * The records are checked by hand against the shipped schema, field by field, rather than by a
+ * schema validator at run time: ajv stays a development dependency (tests hold the readers to the
+ * schema), and start-up does not grow.
+ */
+const FIELDS: Record<string, ReadonlySet<string>> = {
+  article: new Set(['type', 'id', 'path', 'outlet', 'published', 'title', 'url', 'event']),
+  fact: new Set(['type', 'article', 'outlet', 'event', 'fact', 'subject', 'value', 'label', 'evidence']),
+  diagnostic: new Set(['type', 'severity', 'path', 'line', 'column', 'code', 'message']),
+  suppression: new Set(['type', 'article', 'path', 'line', 'column', 'facts']),
+};
+const EVIDENCE_FIELDS = new Set(['quote', 'start', 'end', 'line', 'column']);
+const VALUE_FIELDS: Partial<Record<FactKind, ReadonlySet<string>>> = {
+  duration: new Set(['minutes', 'qualifier']),
+  'prisoner-exchange': new Set(['perSide', 'total', 'qualifier', 'perSideMax']),
+  'ceasefire-proposal': new Set(['days', 'maxDays']),
+};
+const unknownField = (o: Obj, allowed: ReadonlySet<string>) => Object.keys(o).find((k) => !allowed.has(k));
 
 /** Why a value is not the encoding of its fact kind (SPEC.md §4), or null when it is. */
 export function valueProblem(fact: FactKind, value: unknown): string | null {
@@ -82,7 +107,7 @@ function problem(source: string, line: number, code: string, message: string): D
 
 function readArticle(o: Obj): ArticleSummary | string {
   if (!isStr(o.id) || o.id === '') return 'an article record needs "id"';
-  if (!isStr(o.path) || !isStr(o.outlet) || !isStr(o.published) || !isStr(o.title)) return 'an article record needs "path", "outlet", "published" and "title" strings';
+  if (!isPath(o.path) || !isStr(o.outlet) || !isStr(o.published) || !isStr(o.title)) return 'an article record needs "path", "outlet", "published" and "title" strings (a path not starting with //)';
   if (!isStrOrNull(o.url)) return '"url" must be a string or null';
   if (!isEvent(o.event)) return '"event" must be YYYY-MM-DD or null';
   // Records written before eventSource existed read as "source unknown".
@@ -92,17 +117,22 @@ function readArticle(o: Obj): ArticleSummary | string {
 }
 
 function readFact(o: Obj): FactRecord | string {
-  if (!isStr(o.article) || !isStr(o.outlet) || !isStr(o.label)) return 'a fact record needs "article", "outlet" and "label" strings';
+  if (!isStr(o.article) || o.article === '' || !isStr(o.outlet) || !isStr(o.label)) return 'a fact record needs "article" (not empty), "outlet" and "label" strings';
   if (!isEvent(o.event)) return '"event" must be YYYY-MM-DD or null';
   if (!isStr(o.fact) || !(FACT_KINDS as readonly string[]).includes(o.fact)) return `"fact" must be one of ${FACT_KINDS.join(', ')}`;
   if (!isStrOrNull(o.subject)) return '"subject" must be a string or null';
   const fact = o.fact as FactKind;
   const bad = valueProblem(fact, o.value);
   if (bad) return bad;
+  const valueFields = VALUE_FIELDS[fact];
+  const extra = valueFields && isObj(o.value) ? unknownField(o.value, valueFields) : undefined;
+  if (extra !== undefined) return `unknown field ${JSON.stringify(extra.slice(0, 40))} in "value"`;
   const e = o.evidence;
   if (!isObj(e) || !isStr(e.quote) || !isInt(e.start) || !isInt(e.end) || (e.end as number) < (e.start as number) || !isInt(e.line, 1) || !isInt(e.column, 1)) {
     return '"evidence" must be { quote, start, end, line, column } with 0 <= start <= end and 1-based line and column';
   }
+  const extraEvidence = unknownField(e, EVIDENCE_FIELDS);
+  if (extraEvidence !== undefined) return `unknown field ${JSON.stringify(extraEvidence.slice(0, 40))} in "evidence"`;
   return {
     article: o.article,
     outlet: o.outlet,
@@ -116,14 +146,15 @@ function readFact(o: Obj): FactRecord | string {
 }
 
 function readDiagnostic(o: Obj): Diagnostic | string {
-  if ((o.severity !== 'error' && o.severity !== 'warning') || !isStr(o.path) || !isInt(o.line) || !isInt(o.column) || !isStr(o.code) || !isStr(o.message)) {
+  if ((o.severity !== 'error' && o.severity !== 'warning') || !isPath(o.path) || !isInt(o.line) || !isInt(o.column) || !isStr(o.code) || !isStr(o.message)) {
     return 'a diagnostic record needs severity (error|warning), path, line, column, code and message';
   }
+  if (!CODE.test(o.code)) return 'a diagnostic code is upper-case letters, digits and underscores (at most 64)';
   return { severity: o.severity, path: o.path, line: o.line, column: o.column, code: o.code, message: o.message };
 }
 
 function readSuppression(o: Obj): Suppression | string {
-  if (!isStr(o.article) || !isStr(o.path) || !isInt(o.line, 1) || !isInt(o.column, 1) || !isIdList(o.facts)) {
+  if (!isStr(o.article) || !isPath(o.path) || !isInt(o.line, 1) || !isInt(o.column, 1) || !isIdList(o.facts)) {
     return 'a suppression record needs article, path, line, column and a list of facts';
   }
   return { article: o.article, path: o.path, line: o.line, column: o.column, facts: o.facts as string[] };
@@ -202,6 +233,12 @@ export function parseFactsNdjson(source: FactsSource): Parsed {
       continue;
     }
     let read: unknown;
+    const allowed = typeof data.type === 'string' && Object.hasOwn(FIELDS, data.type) ? FIELDS[data.type] : undefined;
+    const extra = allowed ? unknownField(data, allowed) : undefined;
+    if (extra !== undefined) {
+      out.problems.push(problem(source.name, lineNo, 'FACTS_RECORD', `unknown field ${JSON.stringify(extra.slice(0, 40))} in a ${String(data.type)} record`));
+      continue;
+    }
     switch (data.type) {
       case 'article':
         read = readArticle(data);

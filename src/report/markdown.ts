@@ -21,7 +21,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]~|$]/g, (c) => `\\${c}`) // $ too: GitHub reads $…$ as mathematics
     .replace(/([@#])(?=\w)/g, `$1${ZWSP}`) // no @mentions, no #123 references
     .replace(/:\/\//g, `:${ZWSP}//`) // no autolinks
     .replace(/\b(www)\./gi, `$1${ZWSP}.`);

@@ -25,7 +25,12 @@ const RULES: Record<string, string> = {
 
 /** A relative path as a URI reference: each segment percent-encoded. */
 export function pathUri(p: string): string {
-  return p.split('/').map(encodeURIComponent).join('/');
+  // Empty segments dropped: "//host/x" would be a reference to another host.
+  return p
+    .split('/')
+    .filter((segment, i) => i === 0 || segment !== '')
+    .map(encodeURIComponent)
+    .join('/');
 }
 
 function location(path: string, line: number, column: number, quote?: string): Sarif.Location {
@@ -81,7 +86,7 @@ export function renderSarif(report: CheckReport, options: SarifOptions = {}): It
   const ruleIds = [...new Set([...report.findings.map((f) => f.code), ...report.diagnostics.map((d) => d.code)])];
   const rules: Sarif.ReportingDescriptor[] = ruleIds.map((id) => ({
     id,
-    shortDescription: { text: RULES[id] ?? `Corpus problem ${sanitizeInline(id)}` },
+    shortDescription: { text: (Object.hasOwn(RULES, id) ? RULES[id] : undefined) ?? `Corpus problem ${sanitizeInline(id)}` },
   }));
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const withBaseline = report.baseline.path !== null;
