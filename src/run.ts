@@ -13,6 +13,7 @@ import { scanSuppressions, type Suppression } from './check/suppress.js';
 import { displayPath, listArticleFiles, loadArticleFile, skippedDiagnostics, type LoadOptions, type SkippedEntry } from './corpus/load.js';
 import type { QuoteContext } from './corpus/quote-context.js';
 import { mergeNames, namesOfArticle, type ArticleNames, type NamesReport } from './names/names.js';
+import { lookalikes } from './knowledge/lookalike.js';
 import { escapeControls, quoteForMessage } from './report/sanitize.js';
 import { defaultMeetings, loadCalendar } from './events/meetings.js';
 import { defaultGazetteer, loadGazetteer } from './knowledge/gazetteer.js';
@@ -242,6 +243,22 @@ export function autoJobs(files: number, cores = os.availableParallelism(), load 
   return Math.max(1, Math.min(4, Math.floor(cores - load + 0.5)));
 }
 
+/** Files whose ids differ but are one id in NFC (a name in NFD beside one in NFC): a warning for the second. */
+function lookalikeIds(files: readonly string[], cwd: string): Diagnostic[] {
+  const byNfc = new Map<string, string>();
+  const out: Diagnostic[] = [];
+  for (const file of files) {
+    const id = idOf(file);
+    const key = id.normalize('NFC');
+    const first = byNfc.get(key);
+    if (first === undefined) byNfc.set(key, file);
+    else if (idOf(first) !== id) {
+      out.push({ severity: 'warning', path: displayPath(file, cwd), line: 1, column: 1, code: 'ID_LOOKALIKE', message: `article id ${quoteForMessage(id)} looks the same as ${quoteForMessage(idOf(first))} (${displayPath(first, cwd)}): the file names differ only in Unicode normalisation` });
+    }
+  }
+  return out;
+}
+
 export function extractCorpusStream(corpusDir: string, options: RunOptions = {}): ExtractionStream {
   const cwd = options.cwd ?? process.cwd();
   const realRoot = fs.realpathSync(corpusDir);
@@ -267,15 +284,24 @@ export function extractCorpusStream(corpusDir: string, options: RunOptions = {})
     // Nothing to compare is an error, as ESLint's "no files matching": a green run on nothing proves nothing.
     diagnostics.push({ severity: 'error', path: displayPath(corpusDir, cwd), line: 1, column: 1, code: 'CORPUS_EMPTY', message: 'no *.md articles found in the corpus directory' });
   }
+  for (const d of lookalikeIds(files, cwd)) diagnostics.push(d);
   const batches = batchFiles(files, BATCH_SIZE);
   const jobs = Math.min(options.jobs === 'auto' ? autoJobs(files.length) : (options.jobs ?? 1), batches.length);
   let finished = false;
+  // Outlets that look the same but are not (a Cyrillic letter, say): warned about where the second appears.
+  const outlets = lookalikes();
   function* articles(): Generator<ArticleExtraction> {
     let done = 0;
     const results = jobs > 1 ? inParallel(batches, config, jobs, runBatch) : (function* () { for (const b of batches) yield runBatch(b); })();
     for (const result of results) {
       diagnostics.push(...result.diagnostics);
-      for (const a of result.articles) yield a;
+      for (const a of result.articles) {
+        const like = outlets.check(a.summary.outlet, a.summary.path);
+        if (like) {
+          diagnostics.push({ severity: 'warning', path: a.summary.path, line: 1, column: 1, code: 'OUTLET_CONFUSABLE', message: `outlet ${quoteForMessage(a.summary.outlet)} looks like ${quoteForMessage(like.name)} of ${escapeControls(like.where)} but is written with other characters; it counts as another outlet` });
+        }
+        yield a;
+      }
       done += result.files;
       options.onProgress?.(done, files.length);
     }

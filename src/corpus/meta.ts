@@ -4,6 +4,7 @@
  * not 1 March). The strings are copies (detach): the parser's are views of the article's text,
  * which every fact and summary carrying the outlet's name would otherwise keep alive.
  */
+import { normalizeName, scriptsOf } from '../knowledge/lookalike.js';
 import { quoteForMessage } from '../report/sanitize.js';
 import type { Severity } from '../types.js';
 import { detach } from './detach.js';
@@ -23,7 +24,9 @@ export type MetaProblem = FrontMatterProblem & { severity: Severity };
 
 const KNOWN = new Set(['outlet', 'published', 'title', 'url', 'author', 'language', 'event']);
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?$/;
+/** Unknown fields named one warning each; the rest are counted in one more. */
+const MAX_UNKNOWN_SHOWN = 5;
 
 /** True when y-m-d is a real calendar day. */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
@@ -38,7 +41,10 @@ export function checkIsoDate(value: string, allowTime: boolean): string | null {
   if (!m) return allowTime ? 'expected an ISO date (YYYY-MM-DD) or date-time' : 'expected an ISO date (YYYY-MM-DD)';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!isCalendarDate(y, mo, d)) return `${m[1]}-${m[2]}-${m[3]} is not a calendar date`;
+  // Years 0-99 would be read as 1900-1999 by Date (0025-05-16 became 1925-05-15).
+  if (y < 1000) return `year ${m[1]} is out of range (1000 to 9999)`;
   if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return 'time of day is out of range';
+  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return `time zone offset ${m[7]}:${m[8]} is out of range (at most 23:59)`;
   return null;
 }
 
@@ -60,8 +66,12 @@ export function validateMeta(
   const record = fields as Record<string, unknown>;
   const get = (key: string): unknown => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
 
-  for (const key of Object.keys(record)) {
-    if (!KNOWN.has(key)) problem('warning', 'FIELD_UNKNOWN', `unknown front-matter field ${quoteForMessage(key, 40)} ignored (known: ${[...KNOWN].join(', ')})`, key);
+  // One warning per unknown field, up to a few; past them one warning says how many more.
+  const unknown = Object.keys(record).filter((key) => !KNOWN.has(key));
+  for (const key of unknown.slice(0, MAX_UNKNOWN_SHOWN)) problem('warning', 'FIELD_UNKNOWN', `unknown front-matter field ${quoteForMessage(key, 40)} ignored (known: ${[...KNOWN].join(', ')})`, key);
+  if (unknown.length > MAX_UNKNOWN_SHOWN) {
+    const key = unknown[MAX_UNKNOWN_SHOWN] as string;
+    problem('warning', 'FIELD_UNKNOWN', `${unknown.length - MAX_UNKNOWN_SHOWN} more unknown front-matter fields ignored, from ${quoteForMessage(key, 40)} on`, key);
   }
 
   const text = (key: string, required: boolean): string | null => {
@@ -94,7 +104,15 @@ export function validateMeta(
     return detach(value.trim());
   };
 
-  const outlet = text('outlet', true);
+  // Normalised: names that differ only by invisible characters or Unicode normalisation are one outlet.
+  const rawOutlet = text('outlet', true);
+  const outlet = rawOutlet === null ? null : normalizeName(rawOutlet);
+  if (outlet === '') problem('error', 'FIELD_TYPE', '"outlet" must be a non-empty string (it has only invisible characters)', 'outlet');
+  else if (outlet !== null) {
+    // Within one word: "Радио Свобода / Radio Liberty" is two names, "Rеuters" with a Cyrillic е is a disguise.
+    const mixed = outlet.split(' ').find((word) => scriptsOf(word).length > 1);
+    if (mixed !== undefined) problem('warning', 'OUTLET_CONFUSABLE', `outlet ${quoteForMessage(outlet, 60)} mixes ${scriptsOf(mixed).join(' and ')} letters in one word; it may be posing as another outlet`, 'outlet');
+  }
   const published = date('published', true, true);
   const title = text('title', false);
   const url = text('url', false);
