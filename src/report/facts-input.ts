@@ -47,13 +47,13 @@ const CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
  * schema validator at run time: ajv stays a development dependency (tests hold the readers to the
  * schema), and start-up does not grow.
  */
-const FIELDS: Record<string, ReadonlySet<string>> = {
-  article: new Set(['type', 'id', 'path', 'outlet', 'published', 'title', 'url', 'event']),
+export const RECORD_FIELDS: Record<string, ReadonlySet<string>> = {
+  article: new Set(['type', 'id', 'path', 'outlet', 'published', 'title', 'url', 'event', 'eventSource']),
   fact: new Set(['type', 'article', 'outlet', 'event', 'fact', 'subject', 'value', 'label', 'evidence']),
   diagnostic: new Set(['type', 'severity', 'path', 'line', 'column', 'code', 'message']),
   suppression: new Set(['type', 'article', 'path', 'line', 'column', 'facts']),
 };
-const EVIDENCE_FIELDS = new Set(['quote', 'start', 'end', 'line', 'column']);
+export const EVIDENCE_FIELDS: ReadonlySet<string> = new Set(['quote', 'start', 'end', 'line', 'column']);
 const VALUE_FIELDS: Partial<Record<FactKind, ReadonlySet<string>>> = {
   duration: new Set(['minutes', 'qualifier']),
   'prisoner-exchange': new Set(['perSide', 'total', 'qualifier', 'perSideMax']),
@@ -233,7 +233,7 @@ export function parseFactsNdjson(source: FactsSource): Parsed {
       continue;
     }
     let read: unknown;
-    const allowed = typeof data.type === 'string' && Object.hasOwn(FIELDS, data.type) ? FIELDS[data.type] : undefined;
+    const allowed = typeof data.type === 'string' && Object.hasOwn(RECORD_FIELDS, data.type) ? RECORD_FIELDS[data.type] : undefined;
     const extra = allowed ? unknownField(data, allowed) : undefined;
     if (extra !== undefined) {
       out.problems.push(problem(source.name, lineNo, 'FACTS_RECORD', `unknown field ${JSON.stringify(extra.slice(0, 40))} in a ${String(data.type)} record`));

@@ -9,22 +9,29 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseFactsNdjson } from '../../src/report/facts-input.js';
+import { EVIDENCE_FIELDS, parseFactsNdjson, RECORD_FIELDS } from '../../src/report/facts-input.js';
 import { escapeMarkdown } from '../../src/report/markdown.js';
 import { pathUri } from '../../src/report/sarif.js';
 import { cli } from '../helpers.js';
-import { schemaErrors } from '../report/validate.js';
+import { SCHEMA_DIR, schemaErrors } from '../report/validate.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'it-from-facts-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const ARTICLE = { type: 'article', id: 'a', path: 'corpus/a.md', outlet: 'Wire', published: '2025-05-16', title: 'T', url: null, event: '2025-05-16' };
+const ARTICLE = { type: 'article', id: 'a', path: 'corpus/a.md', outlet: 'Wire', published: '2025-05-16', title: 'T', url: null, event: '2025-05-16', eventSource: 'stated' };
 const FACT = { type: 'fact', article: 'a', outlet: 'Wire', event: '2025-05-16', fact: 'venue', subject: null, value: 'dolmabahce-palace', label: 'Dolmabahçe Palace', evidence: { quote: 'Dolmabahce Palace', start: 10, end: 27, line: 5, column: 3 } };
 const DIAGNOSTIC = { type: 'diagnostic', severity: 'error', path: 'corpus/b.md', line: 1, column: 1, code: 'FIELD_UNKNOWN', message: 'm' };
 const lines = (...records: unknown[]) => `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
 const problems = (text: string) => parseFactsNdjson({ name: 'f.ndjson', text }).problems.map((p) => `${p.line} ${p.code} ${p.message}`);
 
 describe('records the schema refuses are refused', () => {
+  it('the readers know the fields the schema has, no more, no fewer', () => {
+    const defs = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'common.schema.json'), 'utf8')).$defs;
+    const fields = (def: string) => ['type', ...Object.keys(defs[def].properties)].sort();
+    for (const type of ['article', 'fact', 'diagnostic', 'suppression']) expect([...(RECORD_FIELDS[type] ?? [])].sort(), type).toEqual(fields(`${type}Fields`));
+    expect([...EVIDENCE_FIELDS].sort()).toEqual(Object.keys(defs.evidence.properties).sort());
+  });
+
   it.each([
     ['code constructor', { ...DIAGNOSTIC, code: 'constructor' }],
     ['code __proto__', { ...DIAGNOSTIC, code: '__proto__' }],
