@@ -20,6 +20,9 @@ export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 /** Bytes of one `--from-facts` file (NDJSON of a whole corpus's extraction). */
 export const MAX_FACTS_FILE_BYTES = 256 * 1024 * 1024;
 
+/** Bytes of a configuration file (istanbul-talks.config.json, or a package.json that holds the configuration). */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
 /** Bytes of one `--calendar` file. */
 export const MAX_CALENDAR_BYTES = 4 * 1024 * 1024;
 

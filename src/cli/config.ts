@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { InputFileError, JsonError, parseJson as parseJsonText, readInputFile } from '../corpus/input-file.js';
+import { MAX_CONFIG_BYTES } from '../limits.js';
 import { UsageError } from './shared.js';
 
 export const CONFIG_FILE = 'istanbul-talks.config.json';
@@ -112,23 +114,13 @@ function configSchema(): Schema {
 
 // --- Finding and reading ----------------------------------------------------------------------
 
-/** The 1-based line of a JSON syntax error, from the offset Node's message gives. */
-function errorLine(text: string, message: string): number {
-  const line = /\(line (\d+) column \d+\)/.exec(message);
-  if (line) return Number(line[1]);
-  const position = /at position (\d+)/.exec(message);
-  if (!position) return 1;
-  let n = 1;
-  for (let i = 0; i < Number(position[1]) && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}
-
 function parseJson(file: string, text: string): unknown {
   try {
-    return JSON.parse(text);
+    // Nesting capped, and nothing of the text quoted (a config linked to /proc/self/environ).
+    return parseJsonText(text);
   } catch (error) {
-    const message = (error as Error).message;
-    throw new UsageError(`config ${file}:${errorLine(text, message)}: invalid JSON (${message.replace(/^Unexpected /, 'unexpected ')})`);
+    if (!(error instanceof JsonError)) throw error;
+    throw new UsageError(`config ${file}:${error.line}: invalid JSON (${error.problem})`);
   }
 }
 
@@ -150,11 +142,13 @@ export function readConfig(name: string, data: unknown, dir: string): Config {
 
 function readText(file: string): string | null {
   try {
-    return fs.readFileSync(file, 'utf8');
+    // Picked up from the working directory or above, so possibly a stranger's: read as every input
+    // besides the articles is (a regular file, a link followed to one only, size capped).
+    return readInputFile(file, { what: 'config', maxBytes: MAX_CONFIG_BYTES, followSymlinks: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw new UsageError(`cannot read config ${file} (${code ?? (error as Error).message})`);
+    if (!(error instanceof InputFileError)) throw error;
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+    throw new UsageError(error.message);
   }
 }
 

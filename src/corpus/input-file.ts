@@ -11,7 +11,26 @@ import { MAX_JSON_DEPTH } from '../limits.js';
 import { escapeControls } from '../report/sanitize.js';
 
 /** An input file that cannot be used; the message names the file and says why. */
-export class InputFileError extends Error {}
+export class InputFileError extends Error {
+  constructor(
+    message: string,
+    /** The system's code when the file could not be opened (ENOENT, ENOTDIR …). */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** JSON that cannot be used: `problem` says what, `line` where (1 when unknown); nothing of the text is quoted. */
+export class JsonError extends SyntaxError {
+  constructor(
+    readonly problem: string,
+    readonly line: number,
+    wrapped = true,
+  ) {
+    super(wrapped ? `not valid JSON (${problem})` : problem);
+  }
+}
 
 export interface InputFileOptions {
   /** Largest size accepted, in bytes. */
@@ -45,9 +64,8 @@ export function readInputBytes(file: string, options: InputFileOptions): Buffer 
     fd = fs.openSync(file, O_RDONLY | O_NONBLOCK | O_NOCTTY | (options.followSymlinks ? 0 : O_NOFOLLOW));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw fail('is a symbolic link; not followed (name the file itself)');
-    if (code === 'ENOENT') throw fail('not found');
-    throw fail(`cannot be read (${code ?? 'error'})`);
+    const refused = code === 'ELOOP' ? fail('is a symbolic link; not followed (name the file itself)') : code === 'ENOENT' ? fail('not found') : fail(`cannot be read (${code ?? 'error'})`);
+    throw new InputFileError(refused.message, code);
   }
   try {
     const stat = fs.fstatSync(fd);
@@ -97,12 +115,20 @@ export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
  * the start of the text: a baseline linked to /proc/self/environ printed the environment).
  */
 export function parseJson(text: string, max = MAX_JSON_DEPTH): unknown {
-  if (jsonTooDeep(text, max)) throw new SyntaxError(`nested deeper than ${max} levels`);
+  if (jsonTooDeep(text, max)) throw new JsonError(`nested deeper than ${max} levels`, 1, false);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new SyntaxError(`not valid JSON (${jsonProblem((error as Error).message, text)})`);
+    const message = (error as Error).message;
+    const at = / at position (\d+)/.exec(message);
+    throw new JsonError(jsonProblem(message, text), at ? lineOf(text, Number(at[1])) : 1);
   }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 /** What is wrong, and where, from V8's message, without the input it quotes. */

@@ -147,6 +147,19 @@ describe('--calendar', () => {
   });
 });
 
+describe('the configuration file found in the working directory', () => {
+  it('a link to /dev/zero, a FIFO: refused at once; broken JSON quoted nowhere', () => {
+    fs.symlinkSync('/dev/zero', path.join(dir, 'istanbul-talks.config.json'));
+    expectRefused(run(['compare']), /config .*istanbul-talks\.config\.json: is not a regular file \(a device\)/);
+    fs.rmSync(path.join(dir, 'istanbul-talks.config.json'));
+    execFileSync('mkfifo', [path.join(dir, 'istanbul-talks.config.json')]);
+    expectRefused(run(['compare']), /is not a regular file \(a FIFO\)/);
+    fs.rmSync(path.join(dir, 'istanbul-talks.config.json'));
+    fs.writeFileSync(path.join(dir, 'istanbul-talks.config.json'), `{"corpus": "corpus",\n${SECRET}=\x1b]0;x\x07}`);
+    expectRefused(run(['compare']), /istanbul-talks\.config\.json:2: invalid JSON \(/);
+  });
+});
+
 describe('add', () => {
   it('a file that is a link (to a credentials file) is not copied into the corpus', () => {
     fs.writeFileSync(path.join(dir, 'credentials'), `aws_secret_access_key = ${SECRET}\n`);
