@@ -66,7 +66,8 @@ describe('records the schema refuses are refused', () => {
         const text = which === 0 ? lines(record) : lines(ARTICLE, record);
         if (problems(text).length > 0) return;
         accepted++;
-        expect(schemaErrors('extract-record', record)).toEqual([]);
+        // As the file holds it (JSON writes -Infinity as null).
+        expect(schemaErrors('extract-record', JSON.parse(JSON.stringify(record)))).toEqual([]);
       }),
       { numRuns: 3000 },
     );
