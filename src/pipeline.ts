@@ -16,7 +16,7 @@ import type { Candidate, Extractor } from './extract/types.js';
 import { articleFrame, inFrame } from './corpus/frame.js';
 import { markdownTables } from './corpus/tables.js';
 import { dayMentions, labelDate, type DayMention } from './extract/date.js';
-import { UNRESOLVED, calendarIndex, findReferences, mainEvent, meetingOfDay, SCOPE_CUE, sentenceScopes, type EventScope, type EventSource, type MainEvidence, type ScopeEnv, type SentenceScopes } from './events/resolve.js';
+import { UNRESOLVED, calendarIndex, findReferences, hasWordReferences, mainEvent, meetingOfDay, SCOPE_CUE, sentenceScopes, type EventScope, type EventSource, type MainEvidence, type ScopeEnv, type SentenceScopes } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
 import { holders, type Entity, type Gazetteer } from './knowledge/gazetteer.js';
@@ -217,10 +217,14 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   /** Whether sentence `index` has a cue of one of the extractors in `bits`. */
   const cued = (index: number, bits: number) => cues === null || ((cues[index] as number) & bits) !== 0;
   /** Days sentence `index` names outside the dateline and bylines. */
+  const dayLists: Array<DayMention[] | undefined> = [];
   const daysOf = (index: number): DayMention[] => {
-    if (!cued(index, DATE_BIT)) return [];
-    const s = sentences[index] as SentenceSpan;
-    return dayMentions(contextOf(index)).filter((d) => !inFrame(frame, s.start + d.start, s.start + d.end));
+    let days = dayLists[index];
+    if (!days) {
+      const s = sentences[index] as SentenceSpan;
+      days = dayLists[index] = cued(index, DATE_BIT) ? dayMentions(contextOf(index)).filter((d) => !inFrame(frame, s.start + d.start, s.start + d.end)) : [];
+    }
+    return days;
   };
   // Facts, days and references to meetings found so far, duplicates included: what the work on an
   // article grows with. Past MAX_FACTS_PER_ARTICLE the rest of the article is not read
@@ -262,9 +266,10 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     const s = sentences[index] as SentenceSpan;
     return lowerText.length === folded.text.length ? lowerText.slice(s.start, s.end) : contextOf(index).lower;
   };
+  /** Whether sentence `index` names a place of other talks ("in Jeddah"). */
+  const refersElsewhere = (index: number): boolean => (mentions?.[index] ?? contextOf(index).mentions).some((m) => m.entity.offsite === true);
   /** Whether sentence `index` may move a clause to another meeting: it names a day, has a word of one, or a place of other talks. */
-  const refersAt = (index: number): boolean =>
-    mayRefer(lowerOf(index), daysOf(index).length > 0) || (mentions?.[index] ?? contextOf(index).mentions).some((m) => m.entity.offsite === true);
+  const refersAt = (index: number): boolean => mayRefer(lowerOf(index), daysOf(index).length > 0) || refersElsewhere(index);
   /** Whether a recap at the end of sentence `index - 1` may carry on into sentence `index`. */
   const carriesInto = (index: number): boolean => {
     const previous = sentences[index - 1];
@@ -278,38 +283,44 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
   if (!main) {
     // Rules 2–4 of SPEC.md §5: days of talks and rounds stated outside recaps, previews and
     // comparisons (the clauses are read with the main meeting still unknown), else the day of writing.
-    const evidence: MainEvidence = { stated: [], ordinals: [], named: [], referenced: [], preview: false };
+    const evidence: MainEvidence = { stated: [], ordinals: [], named: [], preview: false };
     const env: ScopeEnv = { main: null, reference, calendar };
     sentences.forEach((_, index) => {
       const lower = lowerOf(index);
       if (index < PREVIEW_SENTENCES && PREVIEW.test(lower)) evidence.preview = true;
       // Only a sentence that names a day or a round gives evidence, but any may refer to a meeting.
       const days = daysOf(index);
-      if (days.length === 0 && !ROUND_CUE.test(lower)) {
-        if (mayRefer(lower, false)) for (const r of findReferences(contextOf(index), env, [])) if (r.event !== null && r.event !== UNRESOLVED) evidence.referenced?.push(r.event);
-        return;
-      }
+      if (days.length === 0 && !ROUND_CUE.test(lower)) return;
       const ctx = contextOf(index);
       // A recap the sentence before opened with holds here unless this one names a day of its own.
       const carry = days.length === 0 && carriesInto(index) && refersAt(index - 1) ? sentenceScopes(contextOf(index - 1), env, [], null, { ordinals: false }).carry : null;
-      const words = sentenceScopes(ctx, env, [], carry, { ordinals: false });
+      // Which clauses words move elsewhere ("the previous round", "in May"); none when there are no such words.
+      const words = carry === null && !hasWordReferences(ctx, calendar) && !refersElsewhere(index) ? null : sentenceScopes(ctx, env, [], carry, { ordinals: false });
       const talkStarts = new Map(days.filter((d) => d.talks).map((d) => [d.start, d.value]));
-      count(words.references.length, index);
+      count(words?.references.length ?? 0, index);
       const pastPerfect = PAST_PERFECT.test(lower);
       // Days of other things count as naming a meeting when they fall on its day ("Let us give last Friday its due").
       for (const r of findReferences(ctx, env, days)) {
-        if (r.event !== null && r.event !== UNRESOLVED) evidence.referenced?.push(r.event);
         if ((r.by !== 'day' && r.by !== 'ordinal') || r.event === null || r.kind === 'also') continue;
         evidence.named.push(r.event);
         if (r.kind !== 'move' || pastPerfect) continue;
         if (r.by === 'day' && !talkStarts.has(r.start)) continue;
-        const scope = words.at(r.start);
-        if (scope.event !== null || scope.offsite) continue;
+        const scope = words?.at(r.start);
+        if (scope && (scope.event !== null || scope.offsite)) continue;
         if (r.by === 'day') evidence.stated.push(talkStarts.get(r.start) as string);
         else evidence.ordinals.push(r.event);
       }
     });
-    const decided = mainEvent(calendar, reference, evidence);
+    // Only when nothing else decides: the meetings the text refers to at all, recaps included.
+    let decided = mainEvent(calendar, reference, evidence);
+    if (decided === null) {
+      evidence.referenced = [];
+      sentences.forEach((_, index) => {
+        if (!mayRefer(lowerOf(index), daysOf(index).length > 0)) return;
+        for (const r of findReferences(contextOf(index), env, daysOf(index))) if (r.event !== null && r.event !== UNRESOLVED) evidence.referenced?.push(r.event);
+      });
+      decided = mainEvent(calendar, reference, evidence);
+    }
     main = decided?.event ?? null;
     eventSource = decided?.source ?? null;
   }

@@ -240,9 +240,75 @@ export interface ReferenceOptions {
 export const UNRESOLVED = '?';
 
 /** Every reference to a meeting in `lower` (a sentence, lower-cased), with the day mentions read from it. */
+/** A match of one of the reference patterns: where, and the groups its reading needs. */
+interface Hit {
+  index: number;
+  end: number;
+  g: Array<string | undefined>;
+}
+
+/** What the reference patterns find in a sentence: the same whatever the article's meeting, so read once per sentence. */
+interface Scan {
+  months: Hit[];
+  years: Hit[];
+  ordinals: Hit[];
+  previous: Hit[];
+  next: Hit[];
+  ago: Hit[];
+  resets: Hit[];
+  aliases: Array<{ start: number; end: number; id: string }>;
+  /** The calendar whose aliases were looked for. */
+  calendar: CalendarIndex;
+}
+
+const scans = new WeakMap<SentenceContext, Scan>();
+
+function hits(re: RegExp, text: string): Hit[] {
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ index: m.index, end: m.index + m[0].length, g: m.slice(0) });
+  return out;
+}
+
+function scanOf(ctx: SentenceContext, calendar: CalendarIndex): Scan {
+  const known = scans.get(ctx);
+  if (known && known.calendar === calendar) return known;
+  const { lower } = ctx;
+  const aliases: Scan['aliases'] = [];
+  for (const alias of calendar.aliases) {
+    for (let at = lower.indexOf(alias.text); at !== -1; at = lower.indexOf(alias.text, at + alias.text.length)) {
+      const end = at + alias.text.length;
+      if (!/\w/.test(lower[at - 1] ?? ' ') && !/\w/.test(lower[end] ?? ' ')) aliases.push({ start: at, end, id: alias.id });
+    }
+  }
+  const scan: Scan = {
+    months: hits(MONTH_RE, ctx.text),
+    years: [...hits(SEASON_YEAR, lower), ...hits(YEAR_RE, lower)],
+    ordinals: hits(ORDINAL_RE, lower),
+    previous: hits(PREVIOUS_RE, lower),
+    next: hits(NEXT_RE, lower),
+    ago: hits(AGO_RE, lower),
+    resets: hits(RESET_RE, lower),
+    aliases,
+    calendar,
+  };
+  scans.set(ctx, scan);
+  return scan;
+}
+
+/**
+ * Whether a sentence has words that may move a clause to another meeting: a month, a year, a
+ * previous or next round, an "ago", an alias (days and rounds aside). Most sentences have none.
+ */
+export function hasWordReferences(ctx: SentenceContext, calendar: CalendarIndex): boolean {
+  const scan = scanOf(ctx, calendar);
+  return scan.months.length + scan.years.length + scan.previous.length + scan.next.length + scan.ago.length + scan.aliases.length > 0;
+}
+
 export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readonly DayMention[], options: ReferenceOptions = {}): Reference[] {
   const { lower } = ctx;
   const { calendar, main } = env;
+  const scan = scanOf(ctx, calendar);
   const found: Array<Omit<Reference, 'kind'> & { kind?: Reference['kind'] }> = [];
   // Characters a reference already covers: a later pattern may not read them again (linear in the sentence).
   const covered = new Uint8Array(lower.length + 1);
@@ -259,74 +325,59 @@ export function findReferences(ctx: SentenceContext, env: ScopeEnv, days: readon
     if (event !== null && !taken(d.start, d.end)) push({ start: d.start, end: d.end, event, by: 'day' });
   }
   const anchorYear = (main ?? env.reference).slice(0, 4);
-  MONTH_RE.lastIndex = 0;
-  for (let m = MONTH_RE.exec(ctx.text); m !== null; m = MONTH_RE.exec(ctx.text)) {
-    if (taken(m.index, m.index + m[0].length)) continue;
-    const id = monthMeeting(calendar, m[1] as string, m[2] ?? anchorYear);
-    if (id) push({ start: m.index, end: m.index + m[0].length, event: id, by: 'words' });
+  for (const m of scan.months) {
+    if (taken(m.index, m.end)) continue;
+    const id = monthMeeting(calendar, m.g[1] as string, m.g[2] ?? anchorYear);
+    if (id) push({ start: m.index, end: m.end, event: id, by: 'words' });
   }
   // A word for a meeting, or a venue, near the year ("In 2022, at Dolmabahçe, …").
   const nearMeeting = (index: number) =>
     MEETING_NOUN.test(lower.slice(Math.max(0, index - 60), index + 60)) || ctx.mentions.some((m) => m.entity.kind === 'venue' && Math.abs(m.start - index) <= 60);
-  for (const re of [SEASON_YEAR, YEAR_RE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-      if (taken(m.index, m.index + m[0].length)) continue;
-      // A year alone is a meeting only beside a word for one ("the 2022 talks", not "annexed in 2022").
-      const year = m[1] as string;
-      // "As in 2022, …" compares with that year's meeting whatever the words around it.
-      const alsoThen = ALSO.test(lower.slice(Math.max(0, m.index - 40), m.index));
-      if ((!alsoThen && !nearMeeting(m.index)) || main?.startsWith(year)) continue;
-      const list = calendar.starting(year);
-      if (list.length === 1) push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
-    }
+  for (const m of scan.years) {
+    if (taken(m.index, m.end)) continue;
+    // A year alone is a meeting only beside a word for one ("the 2022 talks", not "annexed in 2022").
+    const year = m.g[1] as string;
+    // "As in 2022, …" compares with that year's meeting whatever the words around it.
+    const alsoThen = ALSO.test(lower.slice(Math.max(0, m.index - 40), m.index));
+    if ((!alsoThen && !nearMeeting(m.index)) || main?.startsWith(year)) continue;
+    const list = calendar.starting(year);
+    if (list.length === 1) push({ start: m.index, end: m.end, event: (list[0] as Meeting).id, by: 'words' });
   }
   const { series, horizon } = derivedOf(env);
-  ORDINAL_RE.lastIndex = 0;
-  for (let m = options.ordinals === false ? null : ORDINAL_RE.exec(lower); m !== null; m = ORDINAL_RE.exec(lower)) {
-    if (taken(m.index, m.index + m[0].length)) continue;
-    const n = ORDINAL_WORDS[(m[1] ?? m[2]) as string] as number;
+  for (const m of options.ordinals === false ? [] : scan.ordinals) {
+    if (taken(m.index, m.end)) continue;
+    const n = ORDINAL_WORDS[(m.g[1] ?? m.g[2]) as string] as number;
     const target = series === undefined ? undefined : calendar.ordinal(series, n);
     // "the first direct talks" of a series that does not count its rounds names nothing.
-    if (target && target.id <= horizon) push({ start: m.index, end: m.index + m[0].length, event: target.id, by: 'ordinal' });
+    if (target && target.id <= horizon) push({ start: m.index, end: m.end, event: target.id, by: 'ordinal' });
   }
-  PREVIOUS_RE.lastIndex = 0;
-  for (let m = PREVIOUS_RE.exec(lower); m !== null; m = PREVIOUS_RE.exec(lower)) {
-    if (taken(m.index, m.index + m[0].length)) continue;
+  for (const m of scan.previous) {
+    if (taken(m.index, m.end)) continue;
     const target = main ? calendar.before(main)?.id : UNRESOLVED;
-    if (target !== undefined) push({ start: m.index, end: m.index + m[0].length, event: target, by: 'words' });
+    if (target !== undefined) push({ start: m.index, end: m.end, event: target, by: 'words' });
   }
-  NEXT_RE.lastIndex = 0;
-  for (let m = NEXT_RE.exec(lower); m !== null; m = NEXT_RE.exec(lower)) {
-    if (taken(m.index, m.index + m[0].length)) continue;
+  for (const m of scan.next) {
+    if (taken(m.index, m.end)) continue;
     // "Next" counts from the day of writing: in a preview the next round is the main one.
     const target = calendar.after(env.reference);
-    push({ start: m.index, end: m.index + m[0].length, event: main === null ? UNRESOLVED : (target?.id ?? UNRESOLVED), by: 'words', ...(main !== null && !target ? { unknown: true } : {}) });
+    push({ start: m.index, end: m.end, event: main === null ? UNRESOLVED : (target?.id ?? UNRESOLVED), by: 'words', ...(main !== null && !target ? { unknown: true } : {}) });
   }
-  AGO_RE.lastIndex = 0;
-  for (let m = AGO_RE.exec(lower); m !== null; m = AGO_RE.exec(lower)) {
-    if (taken(m.index, m.index + m[0].length)) continue;
-    const n = m[1] ? (NUMBER_WORDS[m[1]] ?? Number(m[1])) : 1;
-    const unit = (m[2] ?? m[3] ?? m[4] ?? '').replace(/s$/, '');
+  for (const m of scan.ago) {
+    if (taken(m.index, m.end)) continue;
+    const n = m.g[1] ? (NUMBER_WORDS[m.g[1]] ?? Number(m.g[1])) : 1;
+    const unit = (m.g[2] ?? m.g[3] ?? m.g[4] ?? '').replace(/s$/, '');
     const span = unit === 'year' ? 365 : unit === 'month' ? 30 : unit === 'week' ? 7 : 1;
-    const target = m[4] ? addDays(env.reference, -15) : addDays(env.reference, -n * span);
+    const target = m.g[4] ? addDays(env.reference, -15) : addDays(env.reference, -n * span);
     // "Three years ago" is said loosely: a year either way of a season.
     const slack = unit === 'year' ? 200 : unit === 'month' ? 20 : unit === 'week' ? 5 : 2;
     const list = calendar.meetings.filter((x) => x.id !== main && x.id <= env.reference && Math.abs(dayNumber(x.id) - dayNumber(target)) <= slack);
-    if (list.length === 1) push({ start: m.index, end: m.index + m[0].length, event: (list[0] as Meeting).id, by: 'words' });
+    if (list.length === 1) push({ start: m.index, end: m.end, event: (list[0] as Meeting).id, by: 'words' });
   }
-  for (const alias of calendar.aliases) {
-    for (let at = lower.indexOf(alias.text); at !== -1; at = lower.indexOf(alias.text, at + alias.text.length)) {
-      const end = at + alias.text.length;
-      if (/\w/.test(lower[at - 1] ?? ' ') || /\w/.test(lower[end] ?? ' ') || taken(at, end)) continue;
-      push({ start: at, end, event: alias.id, by: 'words' });
-    }
-  }
-  RESET_RE.lastIndex = 0;
-  for (let m = RESET_RE.exec(lower); m !== null; m = RESET_RE.exec(lower)) {
+  for (const a of scan.aliases) if (!taken(a.start, a.end)) push({ start: a.start, end: a.end, event: a.id, by: 'words' });
+  for (const m of scan.resets) {
     // "now" brings a clause back only at its head ("…; now they meet at Çırağan"), not in "the palace that now serves as …".
-    if (m[0] === 'now' && !CLAUSE_HEAD.test(lower.slice(Math.max(0, m.index - 20), m.index))) continue;
-    if (!taken(m.index, m.index + m[0].length)) push({ start: m.index, end: m.index + m[0].length, event: main, kind: 'reset', by: 'words' });
+    if (m.g[0] === 'now' && !CLAUSE_HEAD.test(lower.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (!taken(m.index, m.end)) push({ start: m.index, end: m.end, event: main, kind: 'reset', by: 'words' });
   }
   found.sort((a, b) => a.start - b.start);
 
