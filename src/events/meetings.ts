@@ -5,7 +5,8 @@
  * second round" of 2025); aliases are phrases that name it ("the Istanbul Communiqué").
  */
 import path from 'node:path';
-import { InputFileError, parseJson, readInputFile } from '../corpus/input-file.js';
+import { parseJson } from '../corpus/input-file.js';
+import { lineOf, readDataFiles } from '../knowledge/data-file.js';
 import { MAX_CALENDAR_BYTES } from '../limits.js';
 import { fileURLToPath } from 'node:url';
 
@@ -50,13 +51,6 @@ export function isIsoDay(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-function lineOf(source: string, needle: string): number {
-  const at = source.indexOf(needle);
-  if (at === -1) return 1;
-  let line = 1;
-  for (let i = 0; i < at; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 /** The meetings of one calendar file, checked field by field. */
 export function parseCalendarFile(file: string, source: string): Meeting[] {
@@ -137,18 +131,9 @@ export function mergeCalendars(lists: Array<{ file: string; source: string; meet
 
 /** The bundled calendar and the user's files after it. */
 export function loadCalendar(extraFiles: readonly string[] = []): Meeting[] {
-  const lists = [DEFAULT_MEETINGS, ...extraFiles].map((file) => {
-    let source: string;
-    try {
-      // As every input besides the articles: a regular file (a link is followed to one only), size capped.
-      source = readInputFile(file, { what: 'calendar', maxBytes: MAX_CALENDAR_BYTES, followSymlinks: true });
-    } catch (error) {
-      if (!(error instanceof InputFileError)) throw error;
-      throw new CalendarError(error.message.slice(error.message.indexOf(': ') + 2), file, 1);
-    }
-    return { file, source, meetings: parseCalendarFile(file, source) };
-  });
-  return mergeCalendars(lists);
+  // As every input besides the articles: a regular file (a link is followed to one only), size capped.
+  const files = readDataFiles([DEFAULT_MEETINGS, ...extraFiles], 'calendar', MAX_CALENDAR_BYTES, (why, file) => new CalendarError(why, file, 1));
+  return mergeCalendars(files.map(({ file, source }) => ({ file, source, meetings: parseCalendarFile(file, source) })));
 }
 
 let cached: Meeting[] | null = null;

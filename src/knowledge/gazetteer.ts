@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alternationOf, escapeRegExp } from './alternation.js';
 import { detach } from '../corpus/detach.js';
-import { InputFileError, parseJson, readInputFile } from '../corpus/input-file.js';
+import { parseJson } from '../corpus/input-file.js';
+import { lineOf, readDataFiles } from './data-file.js';
 import { MAX_ALIAS_CHARS, MAX_GAZETTEER_BYTES, MAX_GAZETTEER_NAMES } from '../limits.js';
 import { foldKey, foldText } from './fold.js';
 import { editDistance, soundKey } from './spelling.js';
@@ -110,15 +111,6 @@ export class GazetteerError extends Error {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_GAZETTEER = path.resolve(here, '../../knowledge/gazetteer.json');
-
-/** Line of the first occurrence of `"id": "<id>"` in a JSON file, for error messages. */
-function lineOf(source: string, needle: string): number {
-  const at = source.indexOf(needle);
-  if (at === -1) return 1;
-  let line = 1;
-  for (let i = 0; i < at; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 interface Surface {
   entity: Entity;
@@ -426,17 +418,8 @@ function wordCharAt(text: string, at: number): boolean {
 }
 
 export function loadGazetteer(extraFiles: string[] = []): Gazetteer {
-  const lists = [DEFAULT_GAZETTEER, ...extraFiles].map((file) => {
-    let source: string;
-    try {
-      source = readInputFile(file, { what: 'gazetteer', maxBytes: MAX_GAZETTEER_BYTES, followSymlinks: true });
-    } catch (error) {
-      if (!(error instanceof InputFileError)) throw error;
-      throw new GazetteerError(error.message.slice(error.message.indexOf(': ') + 2), file, 1);
-    }
-    return { file, source, entities: parseGazetteerFile(file, source) };
-  });
-  return buildGazetteer(lists);
+  const files = readDataFiles([DEFAULT_GAZETTEER, ...extraFiles], 'gazetteer', MAX_GAZETTEER_BYTES, (why, file) => new GazetteerError(why, file, 1));
+  return buildGazetteer(files.map(({ file, source }) => ({ file, source, entities: parseGazetteerFile(file, source) })));
 }
 
 let cached: Gazetteer | null = null;
