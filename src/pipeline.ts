@@ -16,7 +16,7 @@ import type { Candidate, Extractor } from './extract/types.js';
 import { articleFrame, inFrame } from './corpus/frame.js';
 import { markdownTables } from './corpus/tables.js';
 import { dayMentions, labelDate, type DayMention } from './extract/date.js';
-import { UNRESOLVED, calendarIndex, findReferences, hasWordReferences, mainEvent, meetingOfDay, SCOPE_CUE, sentenceScopes, type EventScope, type EventSource, type MainEvidence, type ScopeEnv, type SentenceScopes } from './events/resolve.js';
+import { UNRESOLVED, calendarIndex, findReferences, hasWordReferences, mainEvent, meetingOfTalkDay, SCOPE_CUE, sentenceScopes, type EventScope, type EventSource, type MainEvidence, type ScopeEnv, type SentenceScopes } from './events/resolve.js';
 import type { Meeting } from './events/meetings.js';
 import { foldText, originalSpan } from './knowledge/fold.js';
 import { holders, type Entity, type Gazetteer } from './knowledge/gazetteer.js';
@@ -387,7 +387,7 @@ export function extractArticle(article: Article, options: PipelineOptions): Arti
     // calendar meeting is near is a fact only as the article's own meeting (a round the calendar
     // lacks), not as a passing mention of other talks.
     if (c.fact === 'date') {
-      event = meetingOfDay(calendar, { start: 0, end: 0, value: c.value as string, talks: true });
+      event = meetingOfTalkDay(calendar, c.value as string);
       if (event !== null && !calendar.ids.has(event) && event !== main) continue;
     }
     const [start, end] = originalSpan(folded, f.start, f.end);

@@ -68,6 +68,12 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The last item that passes (Array.prototype.findLast is ES2023, beyond the project's lib). */
+function lastWhere<T>(list: readonly T[], pass: (item: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (pass(list[i] as T)) return list[i];
+  return undefined;
+}
+
 export function calendarIndex(meetings: readonly Meeting[]): CalendarIndex {
   let index = indexes.get(meetings);
   if (index) return index;
@@ -91,7 +97,7 @@ export function calendarIndex(meetings: readonly Meeting[]): CalendarIndex {
       return best;
     },
     starting: (prefix) => sorted.filter((m) => m.id.startsWith(prefix)),
-    before: (day) => [...sorted].reverse().find((m) => m.id < day),
+    before: (day) => lastWhere(sorted, (m) => m.id < day),
     after: (day) => sorted.find((m) => m.id > day),
     ordinal: (series, n) => sorted.find((m) => m.series === series && m.ordinal === n),
     aliases: sorted.flatMap((m) => (m.aliases ?? []).map((a) => ({ text: a.toLowerCase(), id: m.id }))).sort((a, b) => b.text.length - a.text.length),
@@ -203,11 +209,15 @@ function monthMeeting(calendar: CalendarIndex, monthName: string, year: string):
   return list.length === 1 ? (list[0] as Meeting).id : null;
 }
 
-/** The meeting a day names: a calendar meeting that day, or one within two days of a day of talks, or that day of talks itself. */
+/** The meeting a day of talks names: the calendar meeting that day or within two days of it, else that day itself (a meeting the calendar lacks). */
+export function meetingOfTalkDay(calendar: CalendarIndex, day: string): string {
+  return calendar.ids.has(day) ? day : (calendar.near(day, 2)?.id ?? day);
+}
+
+/** The meeting a day names: a calendar meeting that day; for a day of talks, as meetingOfTalkDay. */
 export function meetingOfDay(calendar: CalendarIndex, day: DayMention): string | null {
   if (calendar.ids.has(day.value)) return day.value;
-  if (!day.talks) return null;
-  return calendar.near(day.value, 2)?.id ?? day.value;
+  return day.talks ? meetingOfTalkDay(calendar, day.value) : null;
 }
 
 /** What every sentence of an article asks of its environment, worked out once per environment. */
@@ -222,7 +232,7 @@ function derivedOf(env: ScopeEnv): { series: string | undefined; horizon: string
   if (!d) {
     const horizon = addDays(env.reference, 7);
     const around = env.main ? env.calendar.onDay(env.main) : undefined;
-    d = { horizon, series: around ? around.series : [...env.calendar.meetings].reverse().find((m) => m.id <= horizon)?.series };
+    d = { horizon, series: around ? around.series : lastWhere(env.calendar.meetings, (m) => m.id <= horizon)?.series };
     derived.set(env, d);
   }
   return d;
@@ -640,7 +650,7 @@ function mostFrequent(items: readonly string[]): string | null {
  */
 export function windowMeeting(calendar: CalendarIndex, reference: string, preview: boolean): string | null {
   const n = dayNumber(reference);
-  const held = [...calendar.meetings].reverse().find((m) => dayNumber(m.id) <= n && n - dayNumber(m.id) <= 3);
+  const held = lastWhere(calendar.meetings, (m) => dayNumber(m.id) <= n && n - dayNumber(m.id) <= 3);
   if (held && (held.id === reference || !preview)) return held.id;
   const next = calendar.meetings.find((m) => dayNumber(m.id) > n && dayNumber(m.id) - n <= 7);
   if (preview && next) return next.id;
@@ -656,14 +666,13 @@ export function windowMeeting(calendar: CalendarIndex, reference: string, previe
  */
 export function mainEvent(calendar: CalendarIndex, reference: string, evidence: MainEvidence): { event: string; source: EventSource } | null {
   const window = windowMeeting(calendar, reference, evidence.preview);
-  const votes = new Set(evidence.stated.map((day) => (calendar.ids.has(day) ? day : (calendar.near(day, 2)?.id ?? day))));
-  if (window !== null && votes.has(window)) return { event: window, source: 'stated' };
+  const meetings = evidence.stated.map((day) => meetingOfTalkDay(calendar, day));
+  if (window !== null && meetings.includes(window)) return { event: window, source: 'stated' };
   if (window !== null && evidence.ordinals.includes(window)) return { event: window, source: 'ordinal' };
   if (window !== null && evidence.named.includes(window)) return { event: window, source: 'stated' };
   // Of the day of writing, a round before it ("the first round") is a recap, not the story.
   const ordinals = evidence.ordinals.filter((o) => window === null || o >= window);
   // A calendar meeting stated once outweighs days no calendar meeting is near, which may be anything.
-  const meetings = evidence.stated.map((day) => (calendar.ids.has(day) ? day : (calendar.near(day, 2)?.id ?? day)));
   const known = meetings.filter((m) => calendar.ids.has(m));
   const stated = mostFrequent(known.length ? known : meetings);
   if (stated !== null) return { event: stated, source: 'stated' };
